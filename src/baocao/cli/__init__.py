@@ -1,0 +1,16 @@
+"""The ``baocao`` command line. Every message is Vietnamese; heavy imports happen inside commands."""
+
+from __future__ import annotations
+
+import click
+
+from .common import main_group
+from . import plan_cmds  # noqa: F401  (registers commands)
+
+
+def main() -> None:
+    """Entry point of the ``baocao`` console script."""
+    main_group(prog_name="baocao")
+
+
+__all__ = ["main", "main_group"]

@@ -1,0 +1,37 @@
+"""Shared pieces of the command line: the root group and Vietnamese error reporting."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from typing import Any, Callable
+
+import click
+
+from .. import __version__
+from ..errors import BaocaoError
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "--version", message="baocao %(version)s")
+def main_group() -> None:
+    """baocao — kế hoạch và báo cáo định kỳ theo Nghị định 30/2020/NĐ-CP."""
+
+
+def reports_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn baocao errors into a Vietnamese message on stderr and exit code 2 (no traceback)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except BaocaoError as exc:
+            click.echo(f"Lỗi: {exc}", err=True)
+            sys.exit(2)
+
+    return wrapper
+
+
+def existing_file(help_text: str) -> Any:
+    """A click argument type for an input file that must exist."""
+    return click.Path(exists=True, dir_okay=False, readable=True, path_type=str)

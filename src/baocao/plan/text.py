@@ -1,0 +1,160 @@
+"""The plan as the ordered paragraphs a document shows: one source for the .docx, the outline and tests.
+
+The body's task section and the appendix table are both produced here from the same task list, so the
+two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..vnformat import date_long, place_date, roman
+from .model import Block, Plan, Section
+
+
+@dataclass(frozen=True)
+class Para:
+    """A body paragraph: ``kind`` is h1 (I.), h2 (1.), h3 (3.1.) or p (text, "- …", "+ …")."""
+
+    kind: str
+    text: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"kind": self.kind, "text": self.text}
+
+
+@dataclass(frozen=True)
+class AppendixRow:
+    """A row of the assignment table: a group row (I, II) or a task row (1, 2, …)."""
+
+    group: bool
+    stt: str
+    task: str
+    lead: str = ""
+    time: str = ""
+    note: str = ""
+    task_id: str = ""
+
+    def as_dict(self) -> dict[str, object]:
+        return {"group": self.group, "stt": self.stt, "task": self.task, "lead": self.lead,
+                "time": self.time, "note": self.note}
+
+
+def body_paragraphs(plan: Plan) -> list[Para]:
+    """Every paragraph of the body, numbered, in document order."""
+    out: list[Para] = []
+    for si, section in enumerate(plan.sections, start=1):
+        number = section.number or roman(si)
+        out.append(Para("h1", f"{number}. {section.title}"))
+        _blocks(plan, section, section.blocks, "", out, depth=2)
+    return out
+
+
+def _blocks(plan: Plan, section: Section, blocks: list[Block], prefix: str, out: list[Para], depth: int) -> None:
+    headings = numbered = 0
+    for b in blocks:
+        if b.kind == "heading":
+            headings += 1
+            number = b.number or f"{prefix}{headings}"
+            out.append(Para("h2" if depth == 2 else "h3", f"{number}. {b.text}"))
+            _blocks(plan, section, b.blocks, f"{number}.", out, depth + 1)
+            continue
+        if b.kind == "tasks":
+            for gi, group in enumerate(plan.task_groups, start=1):
+                out.append(Para("h3", f"{prefix}{gi}. {group.title}"))
+                out.extend(Para("p", f"- {t.body_text()}") for t in group.tasks if t.in_body)
+            continue
+        if b.kind == "numbered":
+            numbered += 1
+            text = f"{b.number or numbered}. {b.text}"
+        elif b.kind == "dash":
+            text = f"- {b.text}"
+        elif b.kind == "plus":
+            text = f"+ {b.text}"
+        else:
+            text = b.text
+        out.append(Para("p", text))
+        _blocks(plan, section, b.blocks, prefix, out, depth)
+
+
+def appendix_rows(plan: Plan) -> list[AppendixRow]:
+    """The assignment table: a Roman group row, then its tasks numbered from 1."""
+    rows: list[AppendixRow] = []
+    for gi, group in enumerate(plan.task_groups, start=1):
+        rows.append(AppendixRow(True, roman(gi), group.appendix_title or group.title))
+        for ti, t in enumerate(group.tasks, start=1):
+            rows.append(AppendixRow(False, str(ti), t.text, plan.lead_label(t), t.timeframe.text, t.note, t.id))
+    return rows
+
+
+def symbol_line(plan: Plan) -> str:
+    """"Số: 188/KH-LMHTX"; a draft without number keeps the blank for the registry clerk."""
+    return f"Số: {plan.symbol}"
+
+
+def place_date_line(plan: Plan) -> str:
+    d = plan.document
+    return place_date(d.place, d.date, year=d.issue_year)
+
+
+def appendix_ref(plan: Plan) -> str:
+    """"(Kèm theo Kế hoạch số 188/KH-LMHTX ngày 11 tháng 5 năm 2021 của Liên minh HTX tỉnh Đắk Nông)"."""
+    d = plan.document
+    prefix = plan.appendix.ref_prefix or f"Kèm theo {d.type_name.capitalize()} số"
+    return f"({prefix} {plan.symbol} {date_long(d.date, year=d.issue_year)} của {plan.issuer.short_name})"
+
+
+def recipient_lines(plan: Plan) -> list[str]:
+    """Nơi nhận lines: "- X (b/c);" … "- Lưu: VT."."""
+    return [f"- {r.text()};" for r in plan.recipients] + [f"- Lưu: {plan.archive}."]
+
+
+def plan_context(plan: Plan, *, draft: bool = False) -> dict[str, object]:
+    """The template context of the plan document (see docs/templates.md for the contract)."""
+    doc = plan.document
+    number_blank = draft or doc.number is None
+    day_blank = draft or doc.date is None
+    symbol = f"Số: {'     ' if number_blank else doc.number}/{doc.type}-{plan.issuer.abbreviation}"
+    return {
+        "doc": {
+            "parent": plan.issuer.parent,
+            "issuer": plan.issuer.name,
+            "symbol": symbol,
+            "place_date": place_date(doc.place, None if day_blank else doc.date, year=doc.issue_year),
+            "type_name": doc.type_name,
+            "summary": doc.summary,
+            "draft": draft,
+            "draft_mark": "DỰ THẢO" if draft else "",
+        },
+        "bases": [b.text() for b in plan.legal_bases],
+        "preamble": list(plan.preamble),
+        "body": [p.as_dict() for p in body_paragraphs(plan)],
+        "closing": plan.closing,
+        "recipients": recipient_lines(plan),
+        "signer": {"authority": plan.signer.authority, "position": plan.signer.position, "name": plan.signer.name},
+        "appendix": {
+            "heading": plan.appendix.heading,
+            "title": plan.appendix.title,
+            "ref": appendix_ref(plan),
+            "rows": [r.as_dict() for r in appendix_rows(plan)],
+        },
+    }
+
+
+def full_text(plan: Plan) -> list[str]:
+    """Every line the plan document shows, in order (header, body, closing, signature, appendix)."""
+    ctx = plan_context(plan)
+    doc = ctx["doc"]
+    assert isinstance(doc, dict)
+    lines = [doc["parent"], doc["issuer"], doc["symbol"], doc["place_date"], doc["type_name"], doc["summary"]]
+    lines += ctx["bases"] + ctx["preamble"]  # type: ignore[operator]
+    lines += [p["text"] for p in ctx["body"]]  # type: ignore[union-attr]
+    lines.append(plan.closing)
+    lines += ["Nơi nhận:"] + recipient_lines(plan)
+    lines += [plan.signer.authority, plan.signer.position, plan.signer.name]
+    appendix = ctx["appendix"]
+    assert isinstance(appendix, dict)
+    lines += [appendix["heading"], appendix["title"], appendix["ref"]]
+    for r in appendix_rows(plan):
+        lines += [r.stt, r.task] + ([r.lead, r.time] if not r.group else []) + ([r.note] if r.note else [])
+    return [line for line in lines if line]
