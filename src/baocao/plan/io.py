@@ -39,6 +39,19 @@ _PYDANTIC_VI = {
 }
 
 
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves an impossible date ("2021-13-11") as text for the model to reject with a line."""
+
+    def construct_yaml_timestamp(self, node: yaml.Node) -> Any:  # type: ignore[override]
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
+
 # --- YAML with line numbers ------------------------------------------------------------------------
 def _walk_nodes(node: yaml.Node, loc: Loc, lines: dict[Loc, int], dupes: list[tuple[Loc, int]]) -> None:
     lines[loc] = node.start_mark.line + 1
@@ -94,7 +107,7 @@ def _clean_loc(loc: Loc) -> Loc:
 def parse_plan(text: str, filename: str = "<chuỗi>") -> Plan:
     """Parse and validate plan YAML text; raise InputError listing every fault with its line."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise InputError([Problem(filename, f"YAML không hợp lệ: {getattr(exc, 'problem', exc)}",
@@ -105,7 +118,7 @@ def parse_plan(text: str, filename: str = "<chuỗi>") -> Plan:
     dupes: list[tuple[Loc, int]] = []
     _walk_nodes(root, (), lines, dupes)
     problems = [Problem(filename, f"khóa '{loc[-1]}' bị lặp lại", path=format_loc(loc), line=ln) for loc, ln in dupes]
-    data = _nfc(yaml.SafeLoader(text).get_single_data())
+    data = _nfc(_Loader(text).get_single_data())
     if not isinstance(data, dict):
         problems.append(Problem(filename, "tệp kế hoạch phải là một bảng khóa: giá trị ở cấp gốc", line=1))
         raise InputError(problems, "Tệp kế hoạch có lỗi")

@@ -225,6 +225,8 @@ class Block(Model):
     @model_serializer(mode="wrap")
     def _dump_short(self, handler: Any) -> dict[str, Any]:
         data = handler(self)
+        if "kind" not in data:  # pydantic may apply this serializer twice through the recursive schema
+            return data
         kind = data.pop("kind")
         text = data.pop("text", "")
         return {kind: text, **data}

@@ -61,7 +61,7 @@ def _blocks(plan: Plan, section: Section, blocks: list[Block], prefix: str, out:
             continue
         if b.kind == "tasks":
             for gi, group in enumerate(plan.task_groups, start=1):
-                out.append(Para("h3", f"{prefix}{gi}. {group.title}"))
+                out.append(Para("h2" if depth == 2 else "h3", f"{prefix}{gi}. {group.title}"))
                 out.extend(Para("p", f"- {t.body_text()}") for t in group.tasks if t.in_body)
             continue
         if b.kind == "numbered":

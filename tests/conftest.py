@@ -1,0 +1,34 @@
+"""Shared fixtures: paths of the repository, the seed text and the bundled sample plan."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT.parent / "shared" / "seeds" / "000_77c5dd9867f21215.txt"
+SAMPLE_PLAN = ROOT / "sample_data" / "ke-hoach-188.yaml"
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def norm(text: str) -> str:
+    """NFC + collapsed whitespace: how Vietnamese text is compared throughout the tests."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+
+
+@pytest.fixture(scope="session")
+def seed_lines() -> list[str]:
+    """Non-empty lines of the seed plan, normalised (the seed is copied beside the repo as shared/)."""
+    if not SEED.exists():
+        pytest.fail(f"seed plan not found at {SEED}: the tests need shared/ beside the repository")
+    return [norm(line) for line in SEED.read_text(encoding="utf-8").splitlines() if norm(line)]
+
+
+@pytest.fixture(scope="session")
+def plan():
+    from baocao.plan.io import load_plan
+
+    return load_plan(SAMPLE_PLAN)
