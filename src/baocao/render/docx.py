@@ -1,0 +1,312 @@
+"""Render a docxtpl template (.docx with Jinja tags) into a document, safely.
+
+Guarantees, whatever the data:
+
+* ``autoescape=True`` always: a ``&``, ``<`` or ``"`` in the data becomes text, never broken XML
+  (without it docxtpl silently cuts the document at that point);
+* nothing renders as a silent blank: before rendering, the variables the template uses (top-level
+  names, and ``a.b.c`` chains on them) are compared with the context and every missing one is
+  reported in one :class:`~baocao.errors.TemplateError` that names the template; during
+  rendering Jinja's ``StrictUndefined`` turns any other missing attribute (e.g. a loop item
+  without ``lead``) into the same error;
+* the output is written atomically and an existing file is kept unless ``overwrite=True``
+  (:class:`~baocao.errors.OutputExistsError`).
+
+Strings in the context are normalised to Unicode NFC (Decree 30: TCVN 6909:2001), so text pasted
+from a decomposed source renders with the same glyphs and compares equal afterwards.
+
+Imports stay light (docxtpl, python-docx, jinja2; no pandas): the CLI uses this path cold.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from baocao.errors import OutputExistsError, TemplateError
+from baocao.render.atomic import atomic_output, ensure_writable, exists_message
+
+__all__ = ["render_docx", "render_many", "template_variables", "missing_variables",
+           "make_environment", "resolve_template"]
+
+
+# --------------------------------------------------------------------------- environment
+
+
+def _filters() -> dict[str, Any]:
+    """Vietnamese number/date filters from :mod:`baocao.vnformat` (imported on first use)."""
+    try:
+        from baocao.vnformat import JINJA_FILTERS
+    except ModuleNotFoundError as exc:  # the module is optional for templates that use none
+        if exc.name != "baocao.vnformat":
+            raise
+        return {}
+    return dict(JINJA_FILTERS)
+
+
+def make_environment():
+    """The one Jinja environment for docx templates: autoescape on, strict undefined, filters."""
+    from jinja2 import Environment, StrictUndefined
+
+    env = Environment(autoescape=True, undefined=StrictUndefined)
+    env.filters.update(_filters())
+    return env
+
+
+def resolve_template(template: str | os.PathLike[str]) -> Path:
+    """A template path; a bare name such as ``"ke-hoach.docx"`` means the bundled template."""
+    path = Path(template).expanduser()
+    if path.is_file():
+        return path
+    if path.name == str(template) and not path.exists():
+        from baocao.resources import template_path
+
+        try:
+            bundled = template_path(path.name)
+        except FileNotFoundError:
+            bundled = None
+        if bundled is not None and bundled.is_file():
+            return bundled
+    raise TemplateError(f"Không tìm thấy tệp mẫu: {path}")
+
+
+# --------------------------------------------------------------------------- analysis
+
+
+def _docxtpl_class():
+    from docxtpl import DocxTemplate
+    from lxml import etree
+
+    class _StrictDocxTemplate(DocxTemplate):
+        """docxtpl parses the rendered body with ``recover=True``: a broken tag or unescaped
+        text would be silently dropped. Parse strictly first and fail loudly instead."""
+
+        def fix_tables(self, xml):  # noqa: D401 - docxtpl hook
+            try:
+                etree.fromstring(xml)
+            except etree.XMLSyntaxError as exc:
+                raise TemplateError(
+                    f"Mẫu '{self._baocao_name}' sinh ra XML hỏng ({exc}); văn bản sẽ bị cắt "
+                    "nên không ghi. Kiểm tra các thẻ trong mẫu.") from exc
+            return super().fix_tables(xml)
+
+    return _StrictDocxTemplate
+
+
+def _load(template_bytes: bytes, name: str):
+    cls = _docxtpl_class()
+    tpl = cls(io.BytesIO(template_bytes))
+    tpl._baocao_name = name
+    return tpl
+
+
+def _template_source(tpl) -> str:
+    """The Jinja source docxtpl will render: body, headers and footers, after ``patch_xml``."""
+    document = tpl.get_docx()
+    source = tpl.patch_xml(tpl.xml_to_string(document._element.body))
+    for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
+        for _rel, part in tpl.get_headers_footers(uri):
+            source += tpl.patch_xml(tpl.get_part_xml(part))
+    return source
+
+
+@dataclass(frozen=True)
+class _Analysis:
+    names: frozenset[str]  # top-level variables (docxtpl's get_undeclared_template_variables)
+    chains: tuple[tuple[str, ...], ...]  # attribute chains rooted at those names
+
+
+def _analyse(env, source: str, name: str) -> _Analysis:
+    from jinja2 import TemplateSyntaxError, meta, nodes
+
+    try:
+        ast = env.parse(source)
+    except TemplateSyntaxError as exc:
+        raise TemplateError(_syntax_message(name, exc)) from exc
+    names = frozenset(meta.find_undeclared_variables(ast))
+    chains: set[tuple[str, ...]] = set()
+    for node in ast.find_all((nodes.Getattr, nodes.Getitem)):
+        chain: list[str] = []
+        cur = node
+        while True:
+            if isinstance(cur, nodes.Getattr):
+                chain.append(cur.attr)
+                cur = cur.node
+            elif isinstance(cur, nodes.Getitem) and isinstance(cur.arg, nodes.Const) \
+                    and isinstance(cur.arg.value, str):
+                chain.append(cur.arg.value)
+                cur = cur.node
+            else:
+                break
+        if isinstance(cur, nodes.Name) and cur.name in names and chain:
+            chains.add((cur.name, *reversed(chain)))
+    return _Analysis(names, tuple(sorted(chains)))
+
+
+_MISSING = object()
+
+
+def _lookup(value: Any, key: str) -> Any:
+    if isinstance(value, Mapping):
+        return value[key] if key in value else _MISSING
+    return getattr(value, key, _MISSING)
+
+
+def _missing(analysis: _Analysis, context: Mapping[str, Any]) -> list[str]:
+    missing = sorted(n for n in analysis.names if n not in context)
+    for chain in analysis.chains:
+        value: Any = context.get(chain[0], _MISSING)
+        if value is _MISSING:
+            continue  # already reported as a top-level name
+        for i, key in enumerate(chain[1:], start=1):
+            value = _lookup(value, key)
+            if value is _MISSING:
+                dotted = ".".join(chain[: i + 1])
+                if dotted not in missing:
+                    missing.append(dotted)
+                break
+    return missing
+
+
+def _syntax_message(name: str, exc: Exception) -> str:
+    lineno = getattr(exc, "lineno", None)
+    where = f" (dòng XML {lineno})" if lineno else ""
+    return (f"Mẫu '{name}' có thẻ Jinja sai cú pháp{where}: {getattr(exc, 'message', exc)}. "
+            "Hãy gõ lại thẻ trong Word một lần liền, không đổi định dạng giữa chừng.")
+
+
+def _missing_message(name: str, missing: list[str]) -> str:
+    listed = ", ".join(missing)
+    return (f"Mẫu '{name}' cần dữ liệu chưa có: {listed}. Bổ sung các trường này vào dữ liệu "
+            "trước khi xuất văn bản (không để trống im lặng).")
+
+
+_ATTR_RE = re.compile(r"has no attribute '([^']+)'|'([^']+)' is undefined|"
+                      r"no element for key '?([^'\s]+)'?")
+
+
+def _undefined_message(name: str, exc: Exception) -> str:
+    text = str(exc)
+    m = _ATTR_RE.search(text)
+    field = next((g for g in (m.groups() if m else ()) if g), None)
+    what = f"trường '{field}'" if field else "một giá trị"
+    snippet = ""
+    around = getattr(exc, "docx_context", None)
+    if around:
+        words = " ".join(" ".join(around).split())
+        snippet = f" Gần đoạn mẫu: «{words[:160]}»."
+    return (f"Mẫu '{name}': dữ liệu thiếu {what} khi điền mẫu ({text}).{snippet} "
+            "Bổ sung trường này cho mọi dòng/mục dùng nó.")
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def template_variables(template: str | os.PathLike[str]) -> set[str]:
+    """Top-level variables a template uses (docxtpl ``get_undeclared_template_variables``)."""
+    path = resolve_template(template)
+    env = make_environment()
+    tpl = _load(path.read_bytes(), path.name)
+    return set(_analyse(env, _template_source(tpl), path.name).names)
+
+
+def missing_variables(template: str | os.PathLike[str], context: Mapping[str, Any]) -> list[str]:
+    """Names (``doc``) and attribute paths (``doc.symbol``) the template needs but ``context`` lacks."""
+    path = resolve_template(template)
+    env = make_environment()
+    tpl = _load(path.read_bytes(), path.name)
+    return _missing(_analyse(env, _template_source(tpl), path.name), context)
+
+
+def _nfc(value: Any) -> Any:
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, Mapping):
+        return {k: _nfc(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_nfc(v) for v in value]
+    return value
+
+
+class _Renderer:
+    """A loaded template, analysed once, rendered for one or many contexts."""
+
+    def __init__(self, template: str | os.PathLike[str]) -> None:
+        self.path = resolve_template(template)
+        self.name = self.path.name
+        self.data = self.path.read_bytes()
+        self.env = make_environment()
+        self.analysis: _Analysis | None = None
+
+    def render(self, context: Mapping[str, Any], out_path: str | os.PathLike[str], *,
+               overwrite: bool) -> Path:
+        from jinja2 import TemplateSyntaxError, UndefinedError
+
+        if not isinstance(context, Mapping):
+            raise TemplateError(f"Dữ liệu cho mẫu '{self.name}' phải là một dict, không phải "
+                                f"{type(context).__name__}.")
+        target = ensure_writable(out_path, overwrite=overwrite)
+        tpl = _load(self.data, self.name)
+        if self.analysis is None:
+            self.analysis = _analyse(self.env, _template_source(tpl), self.name)
+        missing = _missing(self.analysis, context)
+        if missing:
+            raise TemplateError(_missing_message(self.name, missing))
+        try:
+            tpl.render(_nfc(context), jinja_env=self.env, autoescape=True)
+        except UndefinedError as exc:
+            raise TemplateError(_undefined_message(self.name, exc)) from exc
+        except TemplateSyntaxError as exc:
+            raise TemplateError(_syntax_message(self.name, exc)) from exc
+        except TemplateError:
+            raise
+        except Exception as exc:  # lxml / docxtpl internals: keep the template name
+            raise TemplateError(f"Không điền được mẫu '{self.name}': {exc}") from exc
+        now = datetime.now(timezone.utc).replace(microsecond=0)
+        props = tpl.docx.core_properties
+        props.created = now
+        props.modified = now
+        props.revision = 1
+        props.comments = f"Tạo bởi baocao từ mẫu {self.name}"
+        with atomic_output(target, overwrite=overwrite) as temp:
+            tpl.save(temp)
+        return target
+
+
+def render_docx(template: str | os.PathLike[str], context: Mapping[str, Any],
+                out_path: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
+    """Render ``template`` with ``context`` into ``out_path`` (atomic; no silent overwrite).
+
+    ``template`` is a path or the bare name of a bundled template (``"ke-hoach.docx"``).
+    Raises :class:`TemplateError` (missing data, bad tags) or :class:`OutputExistsError`.
+    Returns the absolute output path.
+    """
+    return _Renderer(template).render(context, out_path, overwrite=overwrite)
+
+
+def render_many(template: str | os.PathLike[str],
+                jobs: Iterable[tuple[Mapping[str, Any], str | os.PathLike[str]]], *,
+                overwrite: bool = False) -> list[Path]:
+    """Render one template for many ``(context, out_path)`` jobs; template read and analysed once.
+
+    Every output path is checked before the first render, so a batch that would overwrite a file
+    (or write two jobs to one name) fails before producing anything.
+    """
+    jobs = list(jobs)
+    seen: set[Path] = set()
+    for _context, out in jobs:
+        target = Path(out).expanduser().absolute()
+        if target in seen:
+            raise OutputExistsError(f"Hai văn bản cùng ghi vào một tệp: {target}")
+        seen.add(target)
+        if target.exists() and not overwrite:
+            raise OutputExistsError(exists_message(target))
+    renderer = _Renderer(template)
+    return [renderer.render(context, out, overwrite=overwrite) for context, out in jobs]

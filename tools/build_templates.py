@@ -1,0 +1,482 @@
+#!/usr/bin/env python
+"""Build the Decree 30/2020 docx templates: templates/docx/ke-hoach.docx and phu-luc.docx.
+
+Run from the repository root::
+
+    .venv/bin/python tools/build_templates.py            # rebuild both files
+    .venv/bin/python tools/build_templates.py --check    # fail if the committed files are stale
+
+The output is byte-for-byte reproducible (fixed zip timestamps and core properties), so a rebuild
+that changes nothing leaves git clean. Clerks may also edit the built files in Word/LibreOffice;
+docs/templates.md says what must be kept when they do.
+
+Layout (Decree 30/2020/NĐ-CP, Appendix I; figures in shared docs "vietnamese-admin-documents" §1):
+A4, margins top/bottom 20 mm, left 30 mm, right 15 mm, Times New Roman everywhere, body 14 pt.
+Every Jinja tag is written as one run by python-docx, so Word's run splitting cannot break it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+import zipfile
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+import docx  # noqa: E402
+from docx.enum.section import WD_SECTION  # noqa: E402
+from docx.enum.style import WD_STYLE_TYPE  # noqa: E402
+from docx.enum.table import WD_TABLE_ALIGNMENT  # noqa: E402
+from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: E402
+from docx.oxml.ns import qn  # noqa: E402
+from docx.shared import Mm, Pt  # noqa: E402
+
+from baocao.docx import oxml as ox  # noqa: E402
+
+OUT_DIR = ROOT / "templates" / "docx"
+
+# --------------------------------------------------------------------------- layout figures (mm)
+MARGINS = {"top_mm": 20, "bottom_mm": 20, "left_mm": 30, "right_mm": 15, "header_mm": 10}
+PORTRAIT_TEXT = 210 - 30 - 15  # 165 mm
+LANDSCAPE_TEXT = 297 - 30 - 15  # 252 mm
+
+# Header: bold 12 pt "LIÊN MINH HTX TỈNH ĐẮK NÔNG" is 69.7 mm and bold 12 pt Quốc hiệu 88.3 mm
+# (Liberation Serif = Times New Roman metrics). Cell padding is zeroed and the table is pulled
+# 5 mm into the 30 mm left margin, so neither wraps: 72 + 98 = 170 mm.
+HEADER_COLS = (72, 98)
+HEADER_INDENT = -5
+ISSUER_RULE = 30  # 1/3–1/2 of the agency name
+MOTTO_RULE = 56  # as long as "Độc lập - Tự do - Hạnh phúc" bold 13 pt (56.1 mm)
+SUMMARY_RULE = 55  # 1/3 of a full subject line
+APPENDIX_RULE = 40
+DRAFT_BOX = 32
+
+SIGN_COLS = (75, 90)  # Nơi nhận ≈ 45 % | signer ≈ 55 %
+APPENDIX_COLS = (12, 128, 55, 35, 22)  # Stt | Nhiệm vụ | Chủ trì tham mưu | Thời gian | Ghi chú = 252
+APPENDIX_HEADERS = ("Stt", "Nhiệm vụ", "Chủ trì tham mưu", "Thời gian thực hiện", "Ghi chú")
+
+QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
+
+FIXED_TIME = datetime(2021, 5, 11, 0, 0, 0, tzinfo=timezone.utc)
+ZIP_TIME = (2021, 5, 11, 0, 0, 0)
+
+KEEP_STYLES = {
+    "Normal", "Default Paragraph Font", "Normal Table", "No List", "Table Grid", "Header",
+    "Header Char", "Footer", "Footer Char",
+}
+
+#: Variables ke-hoach.docx expects (the context contract, see docs/templates.md).
+PLAN_VARIABLES = {"doc", "bases", "preamble", "body", "closing", "recipients", "signer", "appendix"}
+APPENDIX_VARIABLES = {"appendix"}
+
+
+# --------------------------------------------------------------------------- styles
+
+
+def _clean_package(document: docx.document.Document) -> None:
+    """Drop parts of python-docx's default template that a clerk never needs (thumbnail…)."""
+    pkg = document.part.package
+    for rels, unwanted in ((pkg.rels, ("/thumbnail",)),
+                           (document.part.rels, ("/stylesWithEffects", "/customXml"))):
+        for rid, rel in list(rels.items()):
+            if rel.reltype.endswith(unwanted):
+                del rels[rid]
+                rels.related_parts.pop(rid, None)
+    styles = document.styles.element
+    for style in styles.findall(qn("w:style")):
+        name = style.find(qn("w:name"))
+        if name is None or name.get(qn("w:val")) not in KEEP_STYLES | {"normal", "header", "footer"}:
+            styles.remove(style)
+    for style in styles.findall(qn("w:style")):
+        ox.set_rfonts(style)
+        rpr = style.find(qn("w:rPr"))
+        color = None if rpr is None else rpr.find(qn("w:color"))
+        if color is not None:
+            rpr.remove(color)
+    ox.set_doc_defaults(document, size_pt=14)
+    ox.set_theme_fonts(document)
+    cp = document.core_properties
+    cp.author = "baocao"
+    cp.last_modified_by = "baocao"
+    cp.comments = "Mẫu theo Nghị định 30/2020/NĐ-CP, tạo bởi tools/build_templates.py"
+    cp.title = ""
+    cp.created = FIXED_TIME
+    cp.modified = FIXED_TIME
+    cp.revision = 1
+
+
+def _pstyle(document, name, *, base="Normal", size=None, bold=None, italic=None, align=None,
+            first_indent_mm=None, before=None, after=None, line=None, keep_next=None):
+    style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = document.styles[base]
+    style.quick_style = True
+    ox.set_rfonts(style)
+    ox.set_rpr(style, size_pt=size, bold=bold, italic=italic)
+    pf = style.paragraph_format
+    if align is not None:
+        pf.alignment = align
+    if first_indent_mm is not None:
+        pf.first_line_indent = Mm(first_indent_mm)
+    if before is not None:
+        pf.space_before = Pt(before)
+    if after is not None:
+        pf.space_after = Pt(after)
+    if line is not None:
+        pf.line_spacing = line
+    if keep_next is not None:
+        pf.keep_with_next = keep_next
+    pf.widow_control = True
+    return style
+
+
+def _styles(document) -> None:
+    """Named paragraph styles, so a clerk can restyle in Word without touching the tags."""
+    C, J, L = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
+    normal = document.styles["Normal"]
+    ox.set_rfonts(normal)
+    ox.set_rpr(normal, size_pt=14)
+    normal.paragraph_format.space_before = Pt(0)
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.line_spacing = 1.0
+    header = document.styles["Header"]
+    ox.set_rpr(header, size_pt=14)
+    header.paragraph_format.alignment = C
+
+    # header block (ô 1–4)
+    _pstyle(document, "VB Co quan chu quan", size=12, align=C)
+    _pstyle(document, "VB Co quan ban hanh", size=12, bold=True, align=C)
+    _pstyle(document, "VB Quoc hieu", size=12, bold=True, align=C)
+    _pstyle(document, "VB Tieu ngu", size=13, bold=True, align=C)
+    _pstyle(document, "VB So ky hieu", size=13, align=C, before=6)
+    _pstyle(document, "VB Dia danh ngay", size=13, italic=True, align=C, before=6)
+    _pstyle(document, "VB Duong ke", size=1, align=C, before=3)
+    _pstyle(document, "VB Du thao", size=13, bold=True, align=C, after=6)
+    # title (ô 5a)
+    _pstyle(document, "VB Ten loai", size=14, bold=True, align=C, before=18, keep_next=True)
+    _pstyle(document, "VB Trich yeu", size=14, bold=True, align=C, keep_next=True)
+    # body (ô 6)
+    _pstyle(document, "VB Noi dung", size=14, align=J, first_indent_mm=12.7, before=0, after=6,
+            line=1.15)
+    _pstyle(document, "VB Can cu", base="VB Noi dung", italic=True)
+    _pstyle(document, "VB Muc cap 1", base="VB Noi dung", bold=True, keep_next=True)
+    _pstyle(document, "VB Muc cap 2", base="VB Noi dung", bold=True, keep_next=True)
+    _pstyle(document, "VB Muc cap 3", base="VB Noi dung", bold=True, italic=True, keep_next=True)
+    # signature block (ô 7, 9b)
+    _pstyle(document, "VB Noi nhan", size=12, bold=True, italic=True, align=L, before=6)
+    _pstyle(document, "VB Noi nhan danh sach", size=11, align=L)
+    _pstyle(document, "VB Tham quyen ky", size=14, bold=True, align=C)
+    _pstyle(document, "VB Ho ten nguoi ky", size=14, bold=True, align=C)
+    # appendix (phụ lục)
+    _pstyle(document, "VB Phu luc", size=14, bold=True, align=C, keep_next=True)
+    _pstyle(document, "VB Ten phu luc", size=14, bold=True, align=C, keep_next=True)
+    _pstyle(document, "VB Kem theo", size=14, italic=True, align=C, keep_next=True)
+    _pstyle(document, "VB Bang tieu de", size=13, bold=True, align=C, before=3, after=3)
+    _pstyle(document, "VB Bang", size=13, align=L, before=3, after=3)
+    _pstyle(document, "VB Bang nhom", size=13, bold=True, align=L, before=3, after=3,
+            keep_next=True)
+
+
+# --------------------------------------------------------------------------- building blocks
+
+
+def _p(container, text: str = "", style: str = "Normal", *, first: bool = False, align=None):
+    """A paragraph holding ``text`` as ONE run (so a Jinja tag is never split)."""
+    if first:
+        p = container.paragraphs[0]
+        p.style = style
+    else:
+        p = container.add_paragraph(style=style)
+    if text:
+        p.add_run(text)
+    if align is not None:
+        p.alignment = align
+    return p
+
+
+def _rule(container, length_mm: float, available_mm: float, *, after: float = 0, first=False):
+    """A centred solid line ``length_mm`` long: an empty 1 pt paragraph with a bottom border."""
+    p = _p(container, "", "VB Duong ke", first=first)
+    side = (available_mm - length_mm) / 2
+    p.paragraph_format.left_indent = Mm(side)
+    p.paragraph_format.right_indent = Mm(side)
+    if after:
+        p.paragraph_format.space_after = Pt(after)
+    ox.set_paragraph_border(p, "bottom", size_eighths=6, space_pt=1)
+    ox.set_paragraph_mark(p, size_pt=1)
+    return p
+
+
+def _borderless(table, widths_mm, *, indent_mm: float = 0, zero_padding: bool = True) -> None:
+    ox.set_table_style_none(table)
+    ox.set_table_borders(table, style="nil")
+    ox.set_table_look_none(table)
+    if zero_padding:
+        ox.set_table_cell_margins(table, left=0, right=0)
+    table.autofit = False
+    for col, width in zip(table.columns, widths_mm):
+        col.width = Mm(width)
+    ox.set_table_grid(table, [ox.mm_to_twips(w) for w in widths_mm],
+                      indent_twips=ox.mm_to_twips(indent_mm))
+
+
+def _page_numbers(section, *, restart: bool) -> None:
+    """PAGE field centred in the top margin, hidden on the section's first page."""
+    section.different_first_page_header_footer = True
+    ox.set_title_page(section, True)
+    first = section.first_page_header
+    first.is_linked_to_previous = False
+    header = section.header
+    header.is_linked_to_previous = False
+    p = header.paragraphs[0]
+    p.style = "Header"
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    ox.add_page_field(p, size_pt=14)
+    if restart:
+        ox.set_page_number_start(section, 1)
+
+
+def _header_block(document) -> None:
+    """Draft mark, then the two-column borderless header table (ô 1–4)."""
+    document.add_paragraph("{%p if doc.draft %}")
+    box = document.add_paragraph(style="VB Du thao")
+    box.add_run("{{ doc.draft_mark }}")
+    box.paragraph_format.right_indent = Mm(PORTRAIT_TEXT - DRAFT_BOX)
+    ox.set_paragraph_box(box)
+    document.add_paragraph("{%p endif %}")
+
+    table = document.add_table(rows=2, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    _borderless(table, HEADER_COLS, indent_mm=HEADER_INDENT)
+    agency, state = table.cell(0, 0), table.cell(0, 1)
+    _p(agency, "{%p if doc.parent %}", "Normal", first=True)
+    _p(agency, "{{ doc.parent }}", "VB Co quan chu quan")
+    _p(agency, "{%p endif %}", "Normal")
+    _p(agency, "{{ doc.issuer }}", "VB Co quan ban hanh")
+    _rule(agency, ISSUER_RULE, HEADER_COLS[0])
+    _p(state, QUOC_HIEU, "VB Quoc hieu", first=True)
+    _p(state, TIEU_NGU, "VB Tieu ngu")
+    _rule(state, MOTTO_RULE, HEADER_COLS[1])
+    _p(table.cell(1, 0), "{{ doc.symbol }}", "VB So ky hieu", first=True)
+    _p(table.cell(1, 1), "{{ doc.place_date }}", "VB Dia danh ngay", first=True)
+
+
+def _title_block(document) -> None:
+    document.add_paragraph("{{ doc.type_name }}", style="VB Ten loai")
+    document.add_paragraph("{{ doc.summary }}", style="VB Trich yeu")
+    _rule(document, SUMMARY_RULE, PORTRAIT_TEXT, after=12)
+
+
+def _loop(document, var: str, seq: str, style: str) -> None:
+    document.add_paragraph(f"{{%p for {var} in {seq} %}}")
+    document.add_paragraph(f"{{{{ {var} }}}}", style=style)
+    document.add_paragraph("{%p endfor %}")
+
+
+def _body_block(document) -> None:
+    _loop(document, "x", "bases", "VB Can cu")
+    _loop(document, "x", "preamble", "VB Noi dung")
+    document.add_paragraph("{%p for b in body %}")
+    document.add_paragraph("{%p if b.kind == 'h1' %}")
+    document.add_paragraph("{{ b.text }}", style="VB Muc cap 1")
+    document.add_paragraph("{%p elif b.kind == 'h2' %}")
+    document.add_paragraph("{{ b.text }}", style="VB Muc cap 2")
+    document.add_paragraph("{%p elif b.kind == 'h3' %}")
+    document.add_paragraph("{{ b.text }}", style="VB Muc cap 3")
+    document.add_paragraph("{%p else %}")
+    document.add_paragraph("{{ b.text }}", style="VB Noi dung")
+    document.add_paragraph("{%p endif %}")
+    document.add_paragraph("{%p endfor %}")
+    closing = document.add_paragraph("{{ closing }}", style="VB Noi dung")
+    closing.paragraph_format.keep_with_next = True
+
+
+def _signature_block(document) -> None:
+    """Borderless two-column table: Nơi nhận (left) | authority, position, space, name (right)."""
+    table = document.add_table(rows=1, cols=2)
+    _borderless(table, SIGN_COLS)
+    ox.set_cant_split(table.rows[0])
+    left, right = table.cell(0, 0), table.cell(0, 1)
+    _p(left, "Nơi nhận:", "VB Noi nhan", first=True)
+    _p(left, "{%p for r in recipients %}", "Normal")
+    _p(left, "{{ r }}", "VB Noi nhan danh sach")
+    _p(left, "{%p endfor %}", "Normal")
+    _p(right, "{%p if signer.authority %}", "Normal", first=True)
+    auth = _p(right, "{{ signer.authority }}", "VB Tham quyen ky")
+    auth.paragraph_format.space_before = Pt(6)
+    _p(right, "{%p endif %}", "Normal")
+    _p(right, "{{ signer.position }}", "VB Tham quyen ky")
+    for _ in range(4):  # room for signature and seal
+        _p(right, "", "VB Tham quyen ky")
+    _p(right, "{{ signer.name }}", "VB Ho ten nguoi ky")
+
+
+def _appendix_block(container) -> None:
+    """Heading, title, "(Kèm theo …)", short rule, then the task table."""
+    container.add_paragraph("{{ appendix.heading }}", style="VB Phu luc")
+    container.add_paragraph("{{ appendix.title }}", style="VB Ten phu luc")
+    container.add_paragraph("{{ appendix.ref }}", style="VB Kem theo")
+    _rule(container, APPENDIX_RULE, LANDSCAPE_TEXT, after=12)
+
+    n = len(APPENDIX_COLS)
+    table = container.add_table(rows=8, cols=n)
+    table.style = "Table Grid"
+    table.autofit = False
+    ox.set_table_borders(table, style="single", size_eighths=4)
+    ox.set_table_look_none(table)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    rows = table.rows
+    C = WD_ALIGN_PARAGRAPH.CENTER
+
+    # row 0: header, repeated on every page
+    for cell, text in zip(rows[0].cells, APPENDIX_HEADERS):
+        _p(cell, text, "VB Bang tieu de", first=True)
+        ox.set_cell_valign(cell, "center")
+    ox.set_repeat_header(rows[0])
+    ox.set_cant_split(rows[0])
+
+    def tag_row(row, text):
+        merged = row.cells[0].merge(row.cells[-1])
+        for extra in merged.paragraphs[1:]:
+            extra._p.getparent().remove(extra._p)
+        _p(merged, text, "VB Bang", first=True)
+
+    tag_row(rows[1], "{%tr for r in appendix.rows %}")
+    tag_row(rows[2], "{%tr if r.group %}")
+    # row 3: group (I, II, III): Stt | title over the four other columns
+    group = rows[3]
+    title = group.cells[1].merge(group.cells[-1])
+    for extra in title.paragraphs[1:]:
+        extra._p.getparent().remove(extra._p)
+    _p(group.cells[0], "{{ r.stt }}", "VB Bang nhom", first=True, align=C)
+    _p(title, "{{ r.task }}", "VB Bang nhom", first=True)
+    ox.set_cant_split(group)
+    tag_row(rows[4], "{%tr else %}")
+    # row 5: task
+    task = rows[5].cells
+    _p(task[0], "{{ r.stt }}", "VB Bang", first=True, align=C)
+    _p(task[1], "{{ r.task }}", "VB Bang", first=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+    _p(task[2], "{{ r.lead }}", "VB Bang", first=True, align=C)
+    _p(task[3], "{{ r.time }}", "VB Bang", first=True, align=C)
+    _p(task[4], "{{ r.note }}", "VB Bang", first=True)
+    ox.set_cant_split(rows[5])
+    tag_row(rows[6], "{%tr endif %}")
+    tag_row(rows[7], "{%tr endfor %}")
+    for col, width in zip(table.columns, APPENDIX_COLS):
+        col.width = Mm(width)
+    ox.set_table_grid(table, [ox.mm_to_twips(w) for w in APPENDIX_COLS])
+    end = container.add_paragraph(style="Normal")
+    ox.set_paragraph_mark(end, size_pt=1)
+
+
+# --------------------------------------------------------------------------- documents
+
+
+def _new_document():
+    document = docx.Document()
+    _clean_package(document)
+    _styles(document)
+    body = document.element.body
+    for p in body.findall(qn("w:p")):
+        body.remove(p)
+    return document
+
+
+def build_plan() -> bytes:
+    """ke-hoach.docx: portrait plan + landscape appendix section, numbered on its own."""
+    document = _new_document()
+    main = document.sections[0]
+    ox.set_page(main, landscape=False, **MARGINS)
+    _page_numbers(main, restart=False)
+
+    _header_block(document)
+    _title_block(document)
+    _body_block(document)
+    _signature_block(document)
+
+    appendix = document.add_section(WD_SECTION.NEW_PAGE)
+    # the paragraph that now carries the portrait sectPr: keep it tiny (no blank page)
+    ox.set_paragraph_mark(document.paragraphs[-1], size_pt=1)
+    ox.set_page(appendix, landscape=True, **MARGINS)
+    _page_numbers(appendix, restart=True)
+    _appendix_block(document)
+    return _save(document)
+
+
+def build_appendix() -> bytes:
+    """phu-luc.docx: the appendix alone, one landscape section, no header table."""
+    document = _new_document()
+    section = document.sections[0]
+    ox.set_page(section, landscape=True, **MARGINS)
+    _page_numbers(section, restart=True)
+    _appendix_block(document)
+    return _save(document)
+
+
+def _save(document) -> bytes:
+    """Save with fixed zip timestamps so identical input gives identical bytes."""
+    raw = io.BytesIO()
+    document.save(raw)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as src, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()
+
+
+def self_check(data: bytes, expected: set[str], name: str) -> None:
+    """Refuse to write a template whose tags docxtpl would not see as expected."""
+    from docxtpl import DocxTemplate
+    from jinja2 import Environment
+
+    tpl = DocxTemplate(io.BytesIO(data))
+    found = tpl.get_undeclared_template_variables(jinja_env=Environment())
+    if found != expected:
+        raise SystemExit(f"{name}: biến mẫu {sorted(found)} khác dự kiến {sorted(expected)}")
+    document = docx.Document(io.BytesIO(data))
+    for p in document.element.body.iter(qn("w:p")):
+        runs = [r for r in p.iter(qn("w:r")) if r.find(qn("w:t")) is not None]
+        text = "".join(t.text or "" for t in p.iter(qn("w:t")))
+        if ("{{" in text or "{%" in text) and len(runs) != 1:
+            raise SystemExit(f"{name}: thẻ bị tách thành {len(runs)} run: {text!r}")
+
+
+def build_all(out_dir: Path = OUT_DIR) -> dict[Path, bytes]:
+    """Build both templates in memory, self-check them, and return ``{path: bytes}``."""
+    files = {out_dir / "ke-hoach.docx": build_plan(), out_dir / "phu-luc.docx": build_appendix()}
+    self_check(files[out_dir / "ke-hoach.docx"], PLAN_VARIABLES, "ke-hoach.docx")
+    self_check(files[out_dir / "phu-luc.docx"], APPENDIX_VARIABLES, "phu-luc.docx")
+    return files
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=OUT_DIR, help="thư mục ghi mẫu")
+    parser.add_argument("--check", action="store_true",
+                        help="chỉ so sánh với tệp đã có, không ghi (mã thoát 1 nếu khác)")
+    args = parser.parse_args(argv)
+    files = build_all(args.out)
+    stale = [p for p, data in files.items() if not p.exists() or p.read_bytes() != data]
+    if args.check:
+        for p in stale:
+            print(f"khác bản dựng lại: {p}")
+        return 1 if stale else 0
+    args.out.mkdir(parents=True, exist_ok=True)
+    for path, data in files.items():
+        tmp = path.with_name(f".{path.name}.tmp")
+        tmp.write_bytes(data)
+        tmp.replace(path)
+        print(f"{'đã ghi' if path in stale else 'không đổi'}: {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
