@@ -123,13 +123,13 @@ SUMMARY = ("Thực hiện Nghị quyết số 134/NQ-CP ngày 25/9/2020 của Ch
            "và nâng cao hiệu quả kinh tế tập thể")
 
 
-def appendix_context(rows=ROWS) -> dict:
+def appendix_context(rows=ROWS, *, draft: bool = False) -> dict:
     """The ``appendix`` part of the contract (also the whole context of phu-luc.docx)."""
+    number = "     /KH-LMHTX ngày    tháng    năm 2021" if draft else "188/KH-LMHTX ngày 11 tháng 5 năm 2021"
     return {
         "heading": "Phụ lục",
         "title": "PHÂN CÔNG THỰC HIỆN KẾ HOẠCH",
-        "ref": "(Kèm theo Kế hoạch số: 188/KH-LMHTX ngày 11 tháng 5 năm 2021 của Liên minh HTX "
-               "tỉnh Đắk Nông)",
+        "ref": f"(Kèm theo Kế hoạch số: {number} của Liên minh HTX tỉnh Đắk Nông)",
         "rows": [{"group": g, "stt": s, "task": t, "lead": lead, "time": when, "note": note}
                  for g, s, t, lead, when, note in rows],
     }
@@ -162,7 +162,7 @@ def plan_context(*, draft: bool = False) -> dict:
                    "phủ về tiếp tục đổi mới, phát triển và nâng cao hiệu quả kinh tế tập thể./.",
         "recipients": list(RECIPIENTS),
         "signer": {"authority": "TM. BAN THƯỜNG VỤ", "position": "CHỦ TỊCH", "name": "Nguyễn Khải"},
-        "appendix": appendix_context(),
+        "appendix": appendix_context(draft=draft),
     }
 
 

@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import warnings
+import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -158,6 +159,9 @@ def to_pdf(docx_paths: Iterable[str | os.PathLike[str]], out_dir: str | os.PathL
     for src in sources:
         if not src.is_file():
             raise BaocaoError(f"Không tìm thấy tệp cần chuyển sang PDF: {src}")
+        # LibreOffice would happily print a broken .docx as plain text: refuse it here
+        if src.suffix.lower() in (".docx", ".docm", ".dotx") and not zipfile.is_zipfile(src):
+            raise BaocaoError(f"Tệp không phải .docx hợp lệ (hỏng hoặc chưa ghi xong): {src}")
     stems: dict[str, Path] = {}
     for src in sources:
         if src.stem in stems:
