@@ -351,6 +351,7 @@ class Reporting(Model):
     compiler: str  # unit id (the Office)
     kinds: list[Literal["month", "quarter", "half", "year", "summary"]] = Field(default_factory=lambda: ["half", "year"])
     recipients: list[str] = Field(min_length=1)  # bodies the periodic reports go to ("Kính gửi")
+    copies: list[str] = Field(default_factory=list)  # further "Nơi nhận" lines of a report, after "Như trên"
     archive_unit: str = ""  # drafting unit in "Lưu: VT, …"
 
 
