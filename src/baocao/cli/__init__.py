@@ -6,6 +6,7 @@ import click
 
 from .common import main_group
 from . import plan_cmds  # noqa: F401  (registers commands)
+from . import returns_cmds  # noqa: F401  (registers commands)
 from . import plan_docs  # noqa: F401  (registers commands)
 
 
