@@ -310,3 +310,18 @@ def test_recipients_label_size_fails(docs, tmp_path):
         document.tables[1].cell(0, 0).paragraphs[0].runs[0].font.size = Pt(14)
 
     assert broken(docs["plan"], tmp_path, big_label)["noi_nhan"].status == FAIL
+
+
+def test_bundled_seed_plan_passes(tmp_path):
+    """End to end with the plan model: sample_data/ke-hoach-188.yaml → context → docx → check."""
+    try:
+        from baocao.plan.io import load_plan
+        from baocao.plan.text import plan_context as context_from_plan
+        from baocao.resources import sample_path
+
+        plan = load_plan(sample_path("ke-hoach-188.yaml"))
+    except (ImportError, FileNotFoundError) as exc:  # the plan package is developed alongside
+        pytest.skip(f"plan model or sample not available: {exc}")
+    out = render_docx(PLAN_TEMPLATE, context_from_plan(plan), tmp_path / "ke-hoach-188.docx")
+    results = verify_layout(out)
+    assert [str(r) for r in results if r.status != PASS] == []

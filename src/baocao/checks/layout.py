@@ -91,12 +91,21 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
 
 
+_W_T, _W_R, _W_RPR, _W_PPR = qn("w:t"), qn("w:r"), qn("w:rPr"), qn("w:pPr")
+_W_PSTYLE, _W_RSTYLE, _W_VAL, _W_RFONTS = qn("w:pStyle"), qn("w:rStyle"), qn("w:val"), qn("w:rFonts")
+_W_B, _W_I, _W_SZ = qn("w:b"), qn("w:i"), qn("w:sz")
+_UNSET = object()
+_FONT_ATTRS = {slot: (qn(f"w:{theme}"), qn(f"w:{slot}")) for slot, theme in
+               (("ascii", "asciiTheme"), ("hAnsi", "hAnsiTheme"), ("eastAsia", "eastAsiaTheme"),
+                ("cs", "cstheme"))}
+
+
 def _text(p: Any) -> str:
-    return "".join(t.text or "" for t in p.iter(qn("w:t")))
+    return "".join(t.text or "" for t in p.iter(_W_T))
 
 
 def _runs(p: Any) -> list[Any]:
-    return [r for r in p.iter(qn("w:r")) if any((t.text or "") for t in r.findall(qn("w:t")))]
+    return [r for r in p.iter(_W_R) if any((t.text or "") for t in r.findall(_W_T))]
 
 
 def _short(text: str, width: int = 50) -> str:
@@ -129,6 +138,8 @@ class _Resolver:
         self.ppr_default = None if defaults is None else defaults.find(
             qn("w:pPrDefault") + "/" + qn("w:pPr"))
         self.theme = self._theme_fonts(document)
+        self._cache: dict[tuple[str, str | None, str | None], Any] = {}
+        self._pstyles: dict[Any, str | None] = {}
 
     @staticmethod
     def _theme_fonts(document: Any) -> dict[str, str]:
@@ -157,37 +168,42 @@ class _Resolver:
             style_id = None if based is None else based.get(qn("w:val"))
 
     def pstyle_id(self, p: Any) -> str | None:
-        ppr = p.find(qn("w:pPr"))
-        ps = None if ppr is None else ppr.find(qn("w:pStyle"))
-        return ps.get(qn("w:val")) if ps is not None else self.default_pstyle
+        cached = self._pstyles.get(p, _UNSET)
+        if cached is not _UNSET:
+            return cached
+        ppr = p.find(_W_PPR)
+        ps = None if ppr is None else ppr.find(_W_PSTYLE)
+        value = ps.get(_W_VAL) if ps is not None else self.default_pstyle
+        self._pstyles[p] = value  # keeps the element alive, so the key stays valid
+        return value
 
-    def _rpr_levels(self, r: Any, p: Any) -> Iterator[Any]:
-        rpr = r.find(qn("w:rPr"))
+    def run_prop(self, r: Any, p: Any, key: str, getter: Callable[[Any], Any]) -> Any:
+        """``getter`` applied to the run's rPr, its character style chain, the paragraph style
+        chain and the defaults; the first non-``None`` wins. Style levels are cached per
+        (property, character style, paragraph style): a 2,000-row table reads them once."""
+        rpr = r.find(_W_RPR)
+        rstyle = None
         if rpr is not None:
-            yield rpr
-            rs = rpr.find(qn("w:rStyle"))
-            if rs is not None:
-                for style in self._chain(rs.get(qn("w:val"))):
-                    yield style.find(qn("w:rPr"))
-        for style in self._chain(self.pstyle_id(p)):
-            yield style.find(qn("w:rPr"))
-        yield self.rpr_default
-
-    def run_prop(self, r: Any, p: Any, getter: Callable[[Any], Any]) -> Any:
-        for rpr in self._rpr_levels(r, p):
-            if rpr is not None:
-                value = getter(rpr)
-                if value is not None:
-                    return value
-        return None
-
-    def mark_prop(self, p: Any, getter: Callable[[Any], Any]) -> Any:
-        """Property of the paragraph's own text when it has no runs (style level)."""
-        for style in self._chain(self.pstyle_id(p)):
-            rpr = style.find(qn("w:rPr"))
-            if rpr is not None and getter(rpr) is not None:
-                return getter(rpr)
-        return None if self.rpr_default is None else getter(self.rpr_default)
+            value = getter(rpr)
+            if value is not None:
+                return value
+            rs = rpr.find(_W_RSTYLE)
+            rstyle = None if rs is None else rs.get(_W_VAL)
+        pstyle = self.pstyle_id(p)
+        cache_key = (key, rstyle, pstyle)
+        if cache_key in self._cache:
+            return self._cache[cache_key]
+        levels = [st.find(_W_RPR) for st in self._chain(rstyle)]
+        levels += [st.find(_W_RPR) for st in self._chain(pstyle)]
+        levels.append(self.rpr_default)
+        result = None
+        for level in levels:
+            if level is not None:
+                result = getter(level)
+                if result is not None:
+                    break
+        self._cache[cache_key] = result
+        return result
 
     def para_prop(self, p: Any, getter: Callable[[Any], Any]) -> Any:
         levels = [p.find(qn("w:pPr"))]
@@ -203,32 +219,28 @@ class _Resolver:
     # getters -------------------------------------------------------------
 
     def font(self, r: Any, p: Any, slot: str) -> str | None:
-        theme_attr = {"ascii": "asciiTheme", "hAnsi": "hAnsiTheme", "eastAsia": "eastAsiaTheme",
-                      "cs": "cstheme"}[slot]
+        theme_qn, slot_qn = _FONT_ATTRS[slot]
 
         def get(rpr: Any) -> str | None:
-            rf = rpr.find(qn("w:rFonts"))
+            rf = rpr.find(_W_RFONTS)
             if rf is None:
                 return None
-            theme = rf.get(qn(f"w:{theme_attr}"))
+            theme = rf.get(theme_qn)
             if theme:
                 return self.theme.get(theme, f"(theme {theme})")
-            return rf.get(qn(f"w:{slot}"))
+            return rf.get(slot_qn)
 
-        return self.run_prop(r, p, get)
+        return self.run_prop(r, p, f"font:{slot}", get)
 
     def size(self, r: Any, p: Any) -> float:
-        value = self.run_prop(r, p, _size)
+        value = self.run_prop(r, p, "size", _size)
         return 10.0 if value is None else value
 
     def bold(self, r: Any, p: Any) -> bool:
-        return bool(self.run_prop(r, p, lambda rpr: _on(rpr.find(qn("w:b")))))
+        return bool(self.run_prop(r, p, "b", lambda rpr: _on(rpr.find(_W_B))))
 
     def italic(self, r: Any, p: Any) -> bool:
-        return bool(self.run_prop(r, p, lambda rpr: _on(rpr.find(qn("w:i")))))
-
-    def caps(self, r: Any, p: Any) -> bool:
-        return bool(self.run_prop(r, p, lambda rpr: _on(rpr.find(qn("w:caps")))))
+        return bool(self.run_prop(r, p, "i", lambda rpr: _on(rpr.find(_W_I))))
 
     def jc(self, p: Any) -> str:
         value = self.para_prop(p, lambda ppr: _attr(ppr, "jc", "val"))
@@ -247,10 +259,10 @@ def _attr(parent: Any, child: str, attr: str) -> str | None:
 
 
 def _size(rpr: Any) -> float | None:
-    sz = rpr.find(qn("w:sz"))
-    if sz is None or sz.get(qn("w:val")) is None:
+    sz = rpr.find(_W_SZ)
+    if sz is None or sz.get(_W_VAL) is None:
         return None
-    return int(sz.get(qn("w:val"))) / 2
+    return int(sz.get(_W_VAL)) / 2
 
 
 # --------------------------------------------------------------------------- document model

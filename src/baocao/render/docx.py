@@ -227,7 +227,7 @@ def missing_variables(template: str | os.PathLike[str], context: Mapping[str, An
 
 def _nfc(value: Any) -> Any:
     if isinstance(value, str):
-        return unicodedata.normalize("NFC", value)
+        return value if unicodedata.is_normalized("NFC", value) else unicodedata.normalize("NFC", value)
     if isinstance(value, Mapping):
         return {k: _nfc(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
