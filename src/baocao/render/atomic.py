@@ -52,6 +52,10 @@ def temp_path_for(target: Path) -> Path:
     fd, name = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{target.stem}-", suffix=TEMP_SUFFIX,
                                 dir=target.parent)
     os.close(fd)
+    # mkstemp creates 0600; give the result the permissions of an ordinary new file
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(name, 0o666 & ~mask)
     return Path(name)
 
 
