@@ -213,6 +213,13 @@ def test_header_table_faults(docs, tmp_path):
         rule._p.remove(rule._p.find(qn("w:pPr")))
         rule.add_run("_______________")
 
+    def no_subject_rule(document):
+        summary = body_paragraph(document, "Thực hiện Nghị quyết số 134")
+        rule = summary._p.getnext()
+        rule.getparent().remove(rule)
+
+    result = broken(docs["plan"], tmp_path, no_subject_rule)["dau_trang.duong_ke"]
+    assert result.status == FAIL and "trích yếu" in result.detail
     assert broken(docs["plan"], tmp_path, borders)["dau_trang.bang"].status == FAIL
     assert broken(docs["plan"], tmp_path, motto_en_dash)["dau_trang.quoc_hieu"].status == FAIL
     assert broken(docs["plan"], tmp_path, motto_not_bold)["dau_trang.quoc_hieu"].status == FAIL

@@ -645,6 +645,16 @@ def _check_lines(doc: _Doc) -> RuleResult:
     for col, name in ((0, "tên cơ quan ban hành"), (1, "Tiêu ngữ")):
         if not has_line(_cell_paragraphs(doc.header_table, col)):
             bad.append(f"không có đường kẻ dưới {name}")
+    if doc.title is not None:
+        following = []
+        nxt = doc.title.getnext()
+        while nxt is not None and nxt.tag == qn("w:p") and len(following) < 4:
+            following.append(nxt)
+            if not _norm(_text(nxt)) and has_line([nxt]):
+                break
+            nxt = nxt.getnext()
+        if not has_line(following):
+            bad.append("không có đường kẻ dưới trích yếu")
     if bad:
         return r(FAIL, "; ".join(bad))
     return r(PASS, "đường kẻ bằng viền đoạn")
