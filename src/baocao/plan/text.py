@@ -97,11 +97,16 @@ def place_date_line(plan: Plan) -> str:
     return place_date(d.place, d.date, year=d.issue_year)
 
 
-def appendix_ref(plan: Plan) -> str:
-    """"(Kèm theo Kế hoạch số 188/KH-LMHTX ngày 11 tháng 5 năm 2021 của Liên minh HTX tỉnh Đắk Nông)"."""
+def appendix_ref(plan: Plan, *, draft: bool = False) -> str:
+    """"(Kèm theo Kế hoạch số 188/KH-LMHTX ngày 11 tháng 5 năm 2021 của Liên minh HTX tỉnh Đắk Nông)".
+
+    A draft leaves the number and day blank here too, like the header.
+    """
     d = plan.document
     prefix = plan.appendix.ref_prefix or f"Kèm theo {d.type_name.capitalize()} số"
-    return f"({prefix} {plan.symbol} {date_long(d.date, year=d.issue_year)} của {plan.issuer.short_name})"
+    symbol = f"     /{d.type}-{plan.issuer.abbreviation}" if draft else plan.symbol
+    when = date_long(None if draft else d.date, year=d.issue_year)
+    return f"({prefix} {symbol} {when} của {plan.issuer.short_name})"
 
 
 def recipient_lines(plan: Plan) -> list[str]:
@@ -135,7 +140,7 @@ def plan_context(plan: Plan, *, draft: bool = False) -> dict[str, object]:
         "appendix": {
             "heading": plan.appendix.heading,
             "title": plan.appendix.title,
-            "ref": appendix_ref(plan),
+            "ref": appendix_ref(plan, draft=draft),
             "rows": [r.as_dict() for r in appendix_rows(plan)],
         },
     }
