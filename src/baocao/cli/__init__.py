@@ -8,6 +8,7 @@ from .common import main_group
 from . import plan_cmds  # noqa: F401  (registers commands)
 from . import returns_cmds  # noqa: F401  (registers commands)
 from . import plan_docs  # noqa: F401  (registers commands)
+from . import indicators_cmds  # noqa: F401  (registers commands)
 
 
 def main() -> None:

@@ -1,0 +1,248 @@
+"""Assess a plan's targets at a cut-off date: value, % of target, straight-line path, status, sentence.
+
+``assess(plan, data, cutoff)`` returns one :class:`Assessment` per target, in the plan's order.
+A target without ``compute:`` or without data gets the status "chưa có số liệu" with the reason;
+a wrong ``compute:`` entry (unknown metric, parameter, table or column) is a plan error and raises
+one :class:`~baocao.errors.InputError` listing every such target.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from baocao.errors import InputError, Problem
+
+from . import progress as pg
+from .filters import ComputeError
+from .metrics import Context, check_params, get_metric, metric_params, run_metric
+from .model import (
+    CHUA_CO_SO_LIEU,
+    COMMUNE_MODES,
+    Assessment,
+    ClassAssessment,
+    ClassGoal,
+    CommuneMode,
+    MetricResult,
+    NoData,
+)
+from .text import sentence
+
+if TYPE_CHECKING:
+    from baocao.data import CycleData
+    from baocao.plan.model import Plan, Target
+
+NO_COMPUTE = "kế hoạch chưa khai báo cách tính (mục 'compute') cho chỉ tiêu này"
+
+
+def _plan_file(plan: Plan) -> str:
+    return f"kế hoạch {plan.symbol}"
+
+
+def compute_problems(plan: Plan) -> list[Problem]:
+    """Faults of the ``compute:`` entries that can be seen without data (unknown metric or parameter)."""
+    found = []
+    for t in plan.targets():
+        if not t.compute:
+            continue
+        try:
+            if "metric" not in t.compute:
+                raise ComputeError("thiếu 'metric' (tên cách tính)")
+            check_params(get_metric(str(t.compute["metric"])), metric_params(t.compute))
+        except ComputeError as exc:
+            found.append(Problem(file=_plan_file(plan), path=f"chỉ tiêu '{t.id}'.compute", message=str(exc)))
+    return found
+
+
+class Engine:
+    """Assesses the targets of one plan on one data set; caches derived tables across cut-offs."""
+
+    def __init__(self, plan: Plan, data: CycleData, *, communes: CommuneMode = "plan") -> None:
+        if communes not in COMMUNE_MODES:
+            raise ValueError(f"danh sách xã '{communes}' không hợp lệ; chọn 'plan' hoặc 'post_merger'")
+        problems = compute_problems(plan)
+        if problems:
+            raise InputError(problems, title="Mục 'compute' của kế hoạch có lỗi")
+        self.plan = plan
+        self.data = data
+        self.communes = communes
+        self.memo: dict[Any, Any] = {}
+
+    # --- dates -----------------------------------------------------------------------------
+    def window_start(self, target: Target) -> dt.date:
+        return target.start or dt.date(self.plan.horizon.start, 1, 1)
+
+    def deadline(self, target: Target) -> dt.date:
+        return target.deadline or dt.date(self.plan.horizon.end, 12, 31)
+
+    def baseline_date(self, target: Target) -> dt.date:
+        """Start of the straight-line path: the baseline date, else the day before the window."""
+        if target.baseline is not None and target.baseline.date is not None:
+            return target.baseline.date
+        return self.window_start(target) - dt.timedelta(days=1)
+
+    # --- evaluation ------------------------------------------------------------------------
+    def evaluate(self, target: Target, at: dt.date) -> MetricResult:
+        """The metric of *target* computed at *at* (raises NoData)."""
+        ctx = Context(self.data, self.plan, target, at, self.window_start(target), self.communes, self.memo)
+        try:
+            return run_metric(ctx, target.compute)
+        except ComputeError as exc:
+            raise InputError([Problem(file=_plan_file(self.plan), path=f"chỉ tiêu '{target.id}'.compute",
+                                      message=str(exc))], title="Mục 'compute' của kế hoạch có lỗi") from None
+
+    def _start_value(self, target: Target, notes: list[str]) -> MetricResult | None:
+        if target.baseline is not None and target.baseline.value is not None and target.kind != "growth":
+            return MetricResult(value=float(target.baseline.value))
+        try:
+            return self.evaluate(target, self.baseline_date(target))
+        except NoData as exc:
+            notes.append(f"không tính được số liệu đầu kỳ ({exc})")
+            return None
+
+    def assess(self, target: Target, cutoff: dt.date) -> Assessment:
+        """The assessment of one target at *cutoff*."""
+        deadline = self.deadline(target)
+        base = Assessment(
+            target_id=target.id, label=target.label, kind=target.kind, unit=target.unit, cutoff=cutoff,
+            deadline=deadline, comparator=target.comparator, target=_target_bound(target), value=None,
+            status=CHUA_CO_SO_LIEU, metric=(target.compute or {}).get("metric"),
+        )
+        if not target.compute:
+            a = replace(base, reason=NO_COMPUTE)
+            return replace(a, sentence=sentence(a, target, None))
+        try:
+            result = self.evaluate(target, cutoff)
+        except NoData as exc:
+            a = replace(base, reason=str(exc))
+            return replace(a, sentence=sentence(a, target, None))
+        a = replace(
+            base, value=result.value, unit=target.unit or result.unit or "", numerator=result.numerator,
+            denominator=result.denominator, communes=result.communes, data_date=result.data_date,
+            evidence_source=result.evidence,
+        )
+        notes = list(result.notes)
+        final = cutoff >= deadline
+        if target.kind == "qualitative":
+            a = replace(a, unit=result.unit or target.unit or "",
+                        status=pg.qualitative_status(result.met, result.progress, final=final))
+        elif target.kind == "distribution" or result.classes:
+            a = self._distribution(a, target, result, final, notes)
+        else:
+            a = self._quantitative(a, target, result, final, notes)
+        a = replace(a, notes=tuple(notes))
+        return replace(a, sentence=sentence(a, target, result))
+
+    def _path(self, target: Target, comparator: str, bound: pg.Bound, start_value: float | None,
+              cutoff: dt.date, notes: list[str]) -> tuple[float | None, float | None, float | None]:
+        """(start value, expected at cut-off, end value) of the straight-line path."""
+        t0, deadline = self.baseline_date(target), self.deadline(target)
+        if bound is None:
+            return start_value, None, None
+        if start_value is None:
+            if comparator in pg.LOWER_IS_BETTER:
+                notes.append("không có số liệu đầu kỳ: so với mục tiêu cuối kỳ")
+                end = pg.path_end(comparator, bound, 0.0)
+                return None, end, end
+            notes.append("không có số liệu đầu kỳ: lộ trình tính từ 0")
+            start_value_for_path = 0.0
+        else:
+            start_value_for_path = start_value
+        end = pg.path_end(comparator, bound, start_value_for_path)
+        return start_value, pg.expected_value(start_value_for_path, end, t0, deadline, cutoff), end
+
+    def _quantitative(self, a: Assessment, target: Target, result: MetricResult, final: bool,
+                      notes: list[str]) -> Assessment:
+        bound = _target_bound(target)
+        rate = target.kind == "rate_per_year"
+        if rate:
+            start_value, expected, end = None, target.value, target.value
+        else:
+            start = self._start_value(target, notes)
+            start_value, expected, end = self._path(target, target.comparator, bound,  # type: ignore[arg-type]
+                                                    start.value if start else None, a.cutoff, notes)
+        status = pg.status(result.value, target.comparator, bound, expected=expected, end_value=end,  # type: ignore[arg-type]
+                           final=final, rate=rate)
+        return replace(
+            a, status=status, expected=expected, baseline=start_value,
+            baseline_date=None if rate else self.baseline_date(target),
+            percent_of_target=pg.percent_of_target(result.value, target.comparator, bound),  # type: ignore[arg-type]
+        )
+
+    def _distribution(self, a: Assessment, target: Target, result: MetricResult, final: bool,
+                      notes: list[str]) -> Assessment:
+        goals: tuple[ClassGoal, ...] = a.target if isinstance(a.target, tuple) else ()  # type: ignore[assignment]
+        start = self._start_value(target, notes)
+        classes = []
+        for g in goals:
+            got = (result.classes or {}).get(g.key)
+            bound = g.range if g.comparator == "range" else g.value
+            if got is None:
+                classes.append(ClassAssessment(g.key, g.label, g.comparator, bound, None, None, None, None, None,
+                                               CHUA_CO_SO_LIEU))
+                continue
+            s = (start.classes or {}).get(g.key) if start is not None else None
+            sub_notes: list[str] = []
+            s_value, expected, end = self._path(target, g.comparator, bound, s.value if s else None, a.cutoff,
+                                                sub_notes)
+            for n in sub_notes:
+                if n not in notes:
+                    notes.append(n)
+            status = pg.status(got.value, g.comparator, bound, expected=expected, end_value=end, final=final)
+            classes.append(ClassAssessment(
+                g.key, g.label, g.comparator, bound, got.value, got.numerator,
+                pg.percent_of_target(got.value, g.comparator, bound), s_value, expected, status,
+            ))
+        statuses = [c.status for c in classes]
+        pcts = [c.percent_of_target for c in classes if c.percent_of_target is not None]
+        first = classes[0] if classes else None
+        return replace(
+            a, classes=tuple(classes), status=_overall(statuses, final),
+            value=first.value if first else a.value, numerator=first.numerator if first else None,
+            percent_of_target=min(pcts) if pcts else None, baseline_date=self.baseline_date(target),
+            baseline=first.baseline if first else None, expected=first.expected if first else None,
+        )
+
+
+def _overall(statuses: list[str], final: bool) -> str:
+    """A distribution's status: every class must be met; otherwise the worst class decides."""
+    if not statuses or CHUA_CO_SO_LIEU in statuses:
+        return CHUA_CO_SO_LIEU
+    if all(s == pg.VUOT for s in statuses):
+        return pg.VUOT
+    if all(s in (pg.DAT, pg.VUOT) for s in statuses):
+        return pg.DAT
+    if final:
+        return pg.CHUA_DAT
+    return pg.CHAM_TIEN_DO if pg.CHAM_TIEN_DO in statuses else pg.DUNG_TIEN_DO
+
+
+def _target_bound(target: Target) -> float | tuple[float, float] | tuple[ClassGoal, ...] | None:
+    if target.kind == "qualitative":
+        return None
+    if target.kind == "distribution" and target.classes:
+        return tuple(ClassGoal(k, c.label or k, c.comparator, c.value, c.range) for k, c in target.classes.items())
+    if target.comparator == "range":
+        return target.range
+    return target.value
+
+
+def assess(plan: Plan, data: CycleData, cutoff: dt.date, *, communes: CommuneMode = "plan",
+           targets: Iterable[str] | None = None) -> list[Assessment]:
+    """Assess every target of *plan* (or those with the ids in *targets*) at *cutoff*.
+
+    *communes*: "plan" (the plan's own pre-merger commune list, default) or "post_merger" (the
+    communes after 1 July 2025 in the same area); commune-based values state the list used.
+    """
+    engine = Engine(plan, data, communes=communes)
+    chosen = plan.targets() if targets is None else [plan.target(t) for t in targets]
+    return [engine.assess(t, cutoff) for t in chosen]
+
+
+def assess_one(plan: Plan, data: CycleData, target: str | Target, cutoff: dt.date, *,
+               communes: CommuneMode = "plan") -> Assessment:
+    """Assess one target (by id or object) at *cutoff*."""
+    t = plan.target(target) if isinstance(target, str) else target
+    return Engine(plan, data, communes=communes).assess(t, cutoff)

@@ -1,0 +1,178 @@
+"""Value types of the indicator engine: statuses, commune lists, metric results and assessments."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Literal, Union
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# Statuses, as the report writes them.
+DAT = "đạt"
+VUOT = "vượt"
+CHUA_DAT = "chưa đạt"
+DUNG_TIEN_DO = "đúng tiến độ"
+CHAM_TIEN_DO = "chậm tiến độ"
+CHUA_CO_SO_LIEU = "chưa có số liệu"
+STATUSES = (DAT, VUOT, CHUA_DAT, DUNG_TIEN_DO, CHAM_TIEN_DO, CHUA_CO_SO_LIEU)
+
+CommuneMode = Literal["plan", "post_merger"]
+COMMUNE_MODES: tuple[str, ...] = ("plan", "post_merger")
+
+
+Evidence = Union["pd.DataFrame", Callable[[], "pd.DataFrame"], None]
+
+
+class NoData(Exception):
+    """Raised by a metric when the data cannot give a value; the message (Vietnamese) says why."""
+
+
+@dataclass(frozen=True)
+class CommuneList:
+    """The communes a commune-based ratio is computed on, with the date the list describes."""
+
+    source: CommuneMode  # "plan": the plan's own (pre-merger) list; "post_merger": communes after 01/7/2025
+    as_of: dt.date
+    unit_types: tuple[str, ...]
+    codes: tuple[str, ...] = field(repr=False)
+    label: str = ""  # Vietnamese: "71 xã theo danh mục trước sắp xếp (đến 30/6/2025)"
+
+    @property
+    def size(self) -> int:
+        return len(self.codes)
+
+
+@dataclass(frozen=True)
+class ClassValue:
+    """One class of a distribution as a metric computed it."""
+
+    value: float
+    numerator: float
+
+
+@dataclass(frozen=True)
+class MetricResult:
+    """What a metric returns: the value and the numbers and rows behind it.
+
+    ``value`` is in the target's unit. ``evidence`` is the rows that counted, or a function
+    building them on demand (most values are computed only for the path and never shown). ``met`` / ``progress`` / ``text`` are used by qualitative
+    metrics only (whether the narrative target is met, whether it moved in the period, and the
+    Vietnamese clause describing the figure). ``detail`` carries metric-specific facts the
+    sentence uses (e.g. ``base_label``, ``window_start``, ``noun``).
+    """
+
+    value: float
+    numerator: float | None = None
+    denominator: float | None = None
+    evidence: Evidence = field(default=None, compare=False, repr=False)
+    communes: CommuneList | None = None
+    unit: str | None = None
+    data_date: dt.date | None = None
+    classes: dict[str, ClassValue] | None = None
+    met: bool | None = None
+    progress: bool | None = None
+    text: str | None = None
+    notes: tuple[str, ...] = ()
+    detail: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ClassGoal:
+    """The target of one class of a distribution: 'Yếu, kém' < 15%."""
+
+    key: str
+    label: str
+    comparator: str
+    value: float | None = None
+    range: tuple[float, float] | None = None
+
+
+@dataclass(frozen=True)
+class ClassAssessment:
+    """One class of a distribution target at the cut-off."""
+
+    key: str
+    label: str
+    comparator: str
+    target: float | tuple[float, float] | None
+    value: float | None
+    numerator: float | None
+    percent_of_target: float | None
+    baseline: float | None
+    expected: float | None
+    status: str
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """A target at a cut-off date: value, target, progress, status, and the numbers behind them.
+
+    ``target`` is a number, a ``(low, high)`` range, or for a distribution a tuple of
+    :class:`ClassGoal`. ``baseline`` is the start of the straight-line path (value at
+    ``baseline_date``); ``expected`` the path's value at the cut-off. ``evidence`` (rows that
+    counted, with ``sheet`` and Excel ``row``) is built on first access from
+    ``evidence_source`` and kept out of equality and repr.
+    """
+
+    target_id: str
+    label: str
+    kind: str
+    unit: str
+    cutoff: dt.date
+    deadline: dt.date
+    comparator: str
+    target: float | tuple[float, float] | tuple[ClassGoal, ...] | None
+    value: float | None
+    status: str
+    percent_of_target: float | None = None
+    baseline: float | None = None
+    baseline_date: dt.date | None = None
+    expected: float | None = None
+    numerator: float | None = None
+    denominator: float | None = None
+    communes: CommuneList | None = None
+    data_date: dt.date | None = None
+    metric: str | None = None
+    classes: tuple[ClassAssessment, ...] = ()
+    sentence: str = ""
+    reason: str = ""  # why there is no value ("chưa có số liệu")
+    notes: tuple[str, ...] = ()
+    evidence_source: Evidence = field(default=None, compare=False, repr=False)
+
+    @cached_property
+    def evidence(self) -> pd.DataFrame | None:
+        """The rows that counted: ``table``, ``sheet``, Excel ``row``, then the table's columns."""
+        src = self.evidence_source
+        return src() if callable(src) else src
+
+    @property
+    def has_data(self) -> bool:
+        return self.status != CHUA_CO_SO_LIEU
+
+    @property
+    def value_text(self) -> str:
+        from .text import value_text
+
+        return value_text(self)
+
+    @property
+    def target_text(self) -> str:
+        from .text import target_text
+
+        return target_text(self)
+
+    @property
+    def percent_text(self) -> str:
+        from .text import percent_text
+
+        return percent_text(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready dict (dates ISO, no evidence)."""
+        from .tables import assessment_dict
+
+        return assessment_dict(self)

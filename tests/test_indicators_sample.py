@@ -1,0 +1,130 @@
+"""The indicator engine on the bundled sample: plan 188/KH-LMHTX and the generated data workbook."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from baocao.indicators import CHUA_CO_SO_LIEU, STATUSES, assess, series
+from baocao.resources import sample_path
+
+from conftest import SAMPLE_PLAN
+
+DATA = sample_path("du-lieu-mau.xlsx") if (SAMPLE_PLAN.parent / "du-lieu-mau.xlsx").exists() else None
+pytestmark = pytest.mark.skipif(DATA is None, reason="sample_data/du-lieu-mau.xlsx is missing")
+MID, END = dt.date(2023, 6, 14), dt.date(2025, 12, 31)
+
+
+@pytest.fixture(scope="module")
+def data():
+    from baocao.data import load_data
+
+    return load_data(DATA)
+
+
+@pytest.fixture(scope="module")
+def at_end(plan, data):
+    return {a.target_id: a for a in assess(plan, data, END)}
+
+
+def test_every_seed_target_has_a_compute_entry(plan):
+    assert len(plan.targets()) == 20
+    assert all(t.compute.get("metric") for t in plan.targets())
+
+
+def test_every_target_has_data_at_the_end_of_the_plan(at_end):
+    missing = {k: a.reason for k, a in at_end.items() if a.status == CHUA_CO_SO_LIEU}
+    assert not missing
+    assert all(a.status in STATUSES for a in at_end.values())
+    assert {a.status for a in at_end.values()} >= {"đạt", "vượt", "chưa đạt"}
+
+
+def test_mid_period_uses_progress_statuses(plan, data):
+    found = assess(plan, data, MID)
+    assert not [a.target_id for a in found if a.status == CHUA_CO_SO_LIEU]
+    assert "chưa đạt" not in {a.status for a in found}  # before the deadline nothing is final
+    assert {"đúng tiến độ", "chậm tiến độ"} <= {a.status for a in found}
+
+
+@pytest.mark.parametrize("target_id", ["xa_co_htx", "xa_lien_ket", "ho_tham_gia"])
+def test_plan_and_post_merger_lists_differ_and_are_labelled(plan, data, at_end, target_id):
+    before = at_end[target_id]
+    after = {a.target_id: a for a in assess(plan, data, END, communes="post_merger")}[target_id]
+    assert before.communes.source == "plan" and after.communes.source == "post_merger"
+    assert before.communes.size != after.communes.size
+    assert before.denominator != after.denominator or before.value != after.value
+    assert set(after.evidence["commune"]) <= set(after.communes.codes)
+    assert set(before.evidence["commune"]) <= set(before.communes.codes)
+    assert "sau sắp xếp" in after.sentence and "sau sắp xếp" not in before.sentence
+
+
+def test_evidence_adds_up_on_the_sample(at_end):
+    a = at_end["xa_co_htx"]
+    assert a.evidence["commune"].nunique() == a.numerator
+    a = at_end["ho_tham_gia"]
+    assert a.evidence["participating_households"].sum() == a.numerator
+    a = at_end["htx_ocop"]
+    assert len(a.evidence) == a.value
+    a = at_end["tht_chung_thuc"]
+    assert (len(a.evidence), int(a.evidence["counted"].sum())) == (a.denominator, a.numerator)
+    assert a.evidence["row"].min() >= 2
+
+
+def test_series_on_the_sample(plan, data):
+    df = series(plan, data, [MID])
+    main = df[df["class_key"] == ""]
+    assert len(main) == 20 * 6
+    first = main[main["cutoff"] == dt.date(2021, 12, 31)]
+    assert len(first) == 20
+
+
+def test_charts_are_written(plan, data, tmp_path):
+    from baocao.indicators import save_charts
+
+    paths = save_charts(plan, data, MID, tmp_path / "charts")
+    names = {p.name for p in paths}
+    assert "tong-quan.png" in names and "xa_co_htx.png" in names and "phan_loai.png" in names
+    assert "cong_doan.png" not in names  # qualitative: no chart
+    for p in paths:
+        data_ = p.read_bytes()
+        assert data_[:8] == b"\x89PNG\r\n\x1a\n" and len(data_) > 10_000
+    from baocao.errors import OutputExistsError
+
+    with pytest.raises(OutputExistsError):
+        save_charts(plan, data, MID, tmp_path / "charts")
+
+
+def test_figures_for_notebooks(plan, data):
+    from matplotlib.figure import Figure
+
+    from baocao.indicators import overview_chart, progress_chart
+
+    fig = overview_chart(assess(plan, data, MID))
+    assert isinstance(fig, Figure)
+    texts = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert any("Tỷ lệ xã có HTX" in t for t in texts)
+    fig = progress_chart(series(plan, data, [MID], targets=["ho_tham_gia"]), "ho_tham_gia")
+    assert fig.axes[0].get_title() == "Tỷ lệ hộ nông dân tham gia kinh tế tập thể"
+
+
+def test_cli_on_the_sample(at_end):
+    from baocao.cli import main_group
+    from baocao.vnformat import percent
+
+    runner = CliRunner()
+    out = runner.invoke(main_group, ["indicators", str(SAMPLE_PLAN), str(DATA), "--cutoff", "2025-12-31"])
+    assert out.exit_code == 0, out.output
+    for a in at_end.values():
+        assert a.sentence in out.output
+    share = at_end["xa_co_htx"]
+    assert f"{share.numerator}/{share.denominator} xã có HTX, đạt {percent(share.value)}" in out.output
+    assert re.search(r"\b\d+,\d+ tỷ đồng\b", out.output)  # decimal comma
+    assert re.search(r"\d{1,3}\.\d{3}/\d{1,3}\.\d{3} hộ", out.output)  # thousands dot
+    js = runner.invoke(main_group, ["indicators", str(SAMPLE_PLAN), str(DATA), "--cutoff", "2023-06-14", "--json",
+                                    "--communes", "post_merger"])
+    doc = json.loads(js.output)
+    assert doc["communes"] == "post_merger" and len(doc["assessments"]) == 20
