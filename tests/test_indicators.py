@@ -557,3 +557,26 @@ def test_cli_table_json_csv(book):
 def test_replace_keeps_assessment_frozen(at_c):
     with pytest.raises(dataclasses.FrozenInstanceError):
         at_c["xa_co_htx"].value = 1  # type: ignore[misc]
+
+
+def test_condition_language_details(plan, data):
+    base = plan.target("htx_ocop")
+
+    def count(where, active=True, at=C):
+        t = base.model_copy(update={"compute": {"metric": "count_rows", "table": "cooperatives",
+                                                "active_at_cutoff": active, "where": where}})
+        return assess_one(plan, data, t, at).value
+
+    assert count({"value_chain": "Có"}) == count({"value_chain": True}) == 2  # H01, H04
+    assert count({"value_chain": "không"}) == 1  # H02 (H05 left blank)
+    assert count({"rating": "blank"}) == 1  # H04: not rated in 2022
+    assert count({"rating": ["Tốt", "Khá"]}) == 2  # H01 Tốt, H05 Khá
+    assert count({"rating": ">= Trung bình", "sector": ["Nông nghiệp", "Xây dựng"]}) == 2  # H01, H05
+    assert count({"founded_on": {">=": "2016-01-01", "<": "cutoff"}}) == 3  # H02, H04, H05
+    assert count({"closed_on": "not blank"}, active=False) == 3  # H03, H06, H07
+    assert count({"status": "!= Đã giải thể"}, active=False) == 6
+    assert count({"ocop_products": "blank"}) == 2  # H02, H05
+    with pytest.raises(InputError, match="xếp loại 'Giỏi'"):
+        count({"rating": "Giỏi"})
+    with pytest.raises(InputError, match="không so sánh được"):
+        count({"founded_on": ">= 5"})

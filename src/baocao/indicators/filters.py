@@ -13,7 +13,9 @@ Tokens on the right: ``cutoff`` (the date the value is computed at), ``cutoff_ye
 ``start`` (first day of the plan's window), ``start_year``, an ISO date, a number.
 The pseudo-column ``rating`` is the entity's grade in the latest rating year ended by the
 cut-off (sheet "Xếp loại HTX"); ``rating: effective`` means at least
-:data:`baocao.data.schema.EFFECTIVE_MIN_RATING`, and ``rating: ">= Khá"`` compares grades.
+:data:`baocao.data.schema.EFFECTIVE_MIN_RATING`, ``rating: ">= Khá"`` compares grades and
+``rating: blank`` selects the entities not rated that year. Yes/no columns accept ``true``/``false``
+or ``Có``/``Không``.
 A missing cell never satisfies a condition (except ``blank``).
 
 Columns are turned once into numpy arrays (:class:`TableView`), so a condition costs one numpy
@@ -163,6 +165,9 @@ def _resolve(value: Any, env: Env) -> Any:
     return value
 
 
+_YES_NO = {"có": 1.0, "không": 0.0, "true": 1.0, "false": 0.0}
+
+
 def _kind_ok(arr: np.ndarray, rhs: Any) -> bool:
     if arr.dtype.kind == "M":
         return isinstance(rhs, np.datetime64)
@@ -172,6 +177,8 @@ def _kind_ok(arr: np.ndarray, rhs: Any) -> bool:
 
 
 def _compare(arr: np.ndarray, op: str, rhs: Any, column: str) -> np.ndarray:
+    if arr.dtype.kind == "f" and isinstance(rhs, str) and rhs.strip().casefold() in _YES_NO:
+        rhs = _YES_NO[rhs.strip().casefold()]  # yes/no columns hold 1/0
     if not _kind_ok(arr, rhs):
         what = {"M": "ngày", "f": "số"}.get(arr.dtype.kind, "chữ")
         raise ComputeError(f"cột '{column}' chứa {what}, không so sánh được với '{rhs}'")
@@ -227,6 +234,8 @@ def condition_mask(arr: np.ndarray, cond: Any, env: Env, *, column: str) -> np.n
 
 def rating_condition(cond: Any) -> Any:
     """Grades in a ``rating:`` condition turned into ranks (Yếu 0 … Tốt 3)."""
+    if isinstance(cond, str) and cond.strip().casefold() in ("blank", "not blank"):
+        return cond  # not rated / rated in the round in force
     if isinstance(cond, str) and cond.strip().casefold() == "effective":
         cond = f">= {EFFECTIVE_MIN_RATING}"
 
