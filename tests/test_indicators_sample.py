@@ -107,8 +107,12 @@ def test_figures_for_notebooks(plan, data):
     assert isinstance(fig, Figure)
     texts = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert any("Tỷ lệ xã có HTX" in t for t in texts)
+    assert fig._repr_png_()[:8] == b"\x89PNG\r\n\x1a\n"  # shown inline by Jupyter without pyplot
     fig = progress_chart(series(plan, data, [MID], targets=["ho_tham_gia"]), "ho_tham_gia")
-    assert fig.axes[0].get_title() == "Tỷ lệ hộ nông dân tham gia kinh tế tập thể"
+    title = fig.axes[0].title
+    assert title.get_text() == "Tỷ lệ hộ nông dân tham gia kinh tế tập thể"
+    assert title.get_fontname() == "Liberation Serif"
+    assert "%" in fig.axes[0].get_ylabel()
 
 
 def test_cli_on_the_sample(at_end):

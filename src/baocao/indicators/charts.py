@@ -1,13 +1,15 @@
 """Charts of the targets with matplotlib (imported only here, inside the functions).
 
-Figures are built with :class:`matplotlib.figure.Figure` (no pyplot, no global state): a notebook
-shows the returned figure inline, :func:`save_charts` writes PNG files atomically. Text uses
+Figures are built as :class:`matplotlib.figure.Figure` objects (no pyplot, no global state) that also
+render themselves as PNG for Jupyter, so a notebook shows the returned figure inline;
+:func:`save_charts` writes PNG files atomically. Text uses
 "Liberation Serif" (metric-compatible with Times New Roman, with every Vietnamese glyph).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import textwrap
 from collections.abc import Iterable, Sequence
@@ -50,6 +52,22 @@ def _rc() -> Any:
                                   "svg.fonttype": "none"})
 
 
+@functools.cache
+def _chart_class() -> type:
+    """A matplotlib Figure that shows itself as PNG in Jupyter, even when pyplot was never imported."""
+    from matplotlib.figure import Figure
+
+    class Chart(Figure):
+        def _repr_png_(self) -> bytes:
+            return figure_png(self)
+
+    return Chart
+
+
+def _figure(**kwargs: Any) -> Figure:
+    return _chart_class()(**kwargs)
+
+
 def _wrap(text: str, width: int = 70) -> str:
     return "\n".join(textwrap.wrap(text, width)) or text
 
@@ -70,7 +88,6 @@ def _tick(value: float, _pos: object = None) -> str:
 def progress_chart(df: pd.DataFrame, target_id: str) -> Figure:
     """Progress of one target over the cut-offs of *df* (from :func:`~baocao.indicators.series`):
     values, the target line (or band) and the straight-line path."""
-    from matplotlib.figure import Figure
     from matplotlib.ticker import FuncFormatter
 
     rows = df[df["target_id"] == target_id].sort_values("cutoff")
@@ -80,7 +97,7 @@ def progress_chart(df: pd.DataFrame, target_id: str) -> Figure:
     classes = rows[rows["class_key"] != ""]
     unit = str(main["unit"].iloc[0] or "")
     with _rc():
-        fig = Figure(figsize=(7.5, 4.8), layout="constrained")
+        fig = _figure(figsize=(7.5, 4.8), layout="constrained")
         ax = fig.add_subplot()
         groups = [(k, g) for k, g in classes.groupby("class_key", sort=False)] if len(classes) else [("", main)]
         for i, (key, g) in enumerate(groups):
@@ -135,7 +152,6 @@ def _draw_one(ax: Any, g: pd.DataFrame, color: str, name: str, unit: str, *, sho
 
 def overview_chart(assessments: Sequence[Assessment]) -> Figure:
     """% of target reached by every quantitative target, bars coloured by status."""
-    from matplotlib.figure import Figure
     from matplotlib.patches import Patch
     from matplotlib.ticker import FuncFormatter
 
@@ -144,7 +160,7 @@ def overview_chart(assessments: Sequence[Assessment]) -> Figure:
         raise ValueError("không có chỉ tiêu định lượng nào để vẽ")
     cutoff = items[0].cutoff
     with _rc():
-        fig = Figure(figsize=(8.5, 0.42 * len(items) + 1.6), layout="constrained")
+        fig = _figure(figsize=(8.5, 0.42 * len(items) + 1.6), layout="constrained")
         ax = fig.add_subplot()
         ys = list(range(len(items)))[::-1]
         pct = [a.percent_of_target or 0.0 for a in items]
