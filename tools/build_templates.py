@@ -1,9 +1,9 @@
 #!/usr/bin/env python
-"""Build the Decree 30/2020 docx templates: templates/docx/ke-hoach.docx and phu-luc.docx.
+"""Build the Decree 30/2020 docx templates: templates/docx/ke-hoach.docx, phu-luc.docx, bao-cao.docx.
 
 Run from the repository root::
 
-    .venv/bin/python tools/build_templates.py            # rebuild both files
+    .venv/bin/python tools/build_templates.py            # rebuild the three files
     .venv/bin/python tools/build_templates.py --check    # fail if the committed files are stale
 
 The output is byte-for-byte reproducible (fixed zip timestamps and core properties), so a rebuild
@@ -59,6 +59,20 @@ SIGN_COLS = (75, 90)  # Nơi nhận ≈ 45 % | signer ≈ 55 %
 APPENDIX_COLS = (12, 128, 55, 35, 22)  # Stt | Nhiệm vụ | Chủ trì tham mưu | Thời gian | Ghi chú = 252
 APPENDIX_HEADERS = ("Stt", "Nhiệm vụ", "Chủ trì tham mưu", "Thời gian thực hiện", "Ghi chú")
 
+# Report (bao-cao.docx). "Kính gửi:" (14 pt) is 19.0 mm wide, "Kính gửi: " 20.2 mm, "- " 2.9 mm.
+KINH_GUI_INDENT = 30  # left edge of "Kính gửi:" in a several-recipient block
+KINH_GUI_LABEL = 20.2  # recipients start under the end of "Kính gửi: "
+KINH_GUI_DASH = 2.9  # hanging indent: a wrapped name lines up after "- "
+INDICATOR_COLS = (11, 58, 27, 34, 36, 36, 22, 28)  # = 252 mm; "0,7 LHHTX/năm" fits a figure column
+INDICATOR_HEADERS = ("Stt", "Chỉ tiêu", "ĐVT", "Mục tiêu 2025", "Thực hiện đến kỳ báo cáo",
+                     "Cùng kỳ năm trước", "Tỷ lệ so với mục tiêu (%)", "Đánh giá")
+INDICATOR_FIELDS = ("stt", "label", "unit", "goal", "value", "previous", "percent", "status")
+TASK_COLS = (11, 100, 32, 25, 29, 55)  # = 252 mm; task texts are long, rows must not split
+TASK_HEADERS = ("Stt", "Nhiệm vụ", "Chủ trì", "Thời gian thực hiện", "Tình trạng", "Kết quả")
+TASK_FIELDS = ("stt", "task", "lead", "time", "status", "result")
+NO_INDICATORS = "Không có chỉ tiêu được đánh giá trong kỳ báo cáo."
+NO_TASKS = "Không có nhiệm vụ đến hạn trong kỳ báo cáo."
+
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 
@@ -73,6 +87,8 @@ KEEP_STYLES = {
 #: Variables ke-hoach.docx expects (the context contract, see docs/templates.md).
 PLAN_VARIABLES = {"doc", "bases", "preamble", "body", "closing", "recipients", "signer", "appendix"}
 APPENDIX_VARIABLES = {"appendix"}
+REPORT_VARIABLES = {"doc", "kinh_gui", "opening", "body", "closing", "recipients", "signer",
+                    "indicators", "tasks", "charts"}
 
 
 # --------------------------------------------------------------------------- styles
@@ -339,12 +355,7 @@ def _appendix_block(container) -> None:
     ox.set_repeat_header(rows[0])
     ox.set_cant_split(rows[0])
 
-    def tag_row(row, text):
-        merged = row.cells[0].merge(row.cells[-1])
-        for extra in merged.paragraphs[1:]:
-            extra._p.getparent().remove(extra._p)
-        _p(merged, text, "VB Bang", first=True)
-
+    tag_row = _tag_row
     tag_row(rows[1], "{%tr for r in appendix.rows %}")
     tag_row(rows[2], "{%tr if r.group %}")
     # row 3: group (I, II, III): Stt | title over the four other columns
@@ -371,6 +382,177 @@ def _appendix_block(container) -> None:
     ox.set_table_grid(table, [ox.mm_to_twips(w) for w in APPENDIX_COLS])
     end = container.add_paragraph(style="Normal")
     ox.set_paragraph_mark(end, size_pt=1)
+
+
+def _tag_row(row, text, style: str = "VB Bang"):
+    """A row merged into one cell holding ``text`` (a ``{%tr …%}`` tag, or a full-width line)."""
+    merged = row.cells[0].merge(row.cells[-1])
+    for extra in merged.paragraphs[1:]:
+        extra._p.getparent().remove(extra._p)
+    return _p(merged, text, style, first=True)
+
+
+# --------------------------------------------------------------------------- report blocks
+
+
+def _report_styles(document) -> None:
+    """Styles only the report uses (added after the shared ones, so the plan files do not change)."""
+    C, L, R = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT
+    # ô 9a: regular 14 pt; one recipient: centred on one line, several: a block (indents per paragraph)
+    _pstyle(document, "VB Kinh gui", size=14, align=L, keep_next=True)
+    # "[CHƯA CÓ NỘI DUNG …]": must be seen before signing (red, bold italic, highlighted)
+    missing = _pstyle(document, "VB Thieu noi dung", base="VB Noi dung", bold=True, italic=True)
+    ox.set_rpr(missing, color="FF0000")
+    ox.set_highlight(missing, "yellow")
+    _pstyle(document, "VB Thoi diem so lieu", size=13, italic=True, align=R, after=3,
+            keep_next=True)
+    _pstyle(document, "VB Bang ghi chu", size=13, italic=True, align=C, before=3, after=3)
+    _pstyle(document, "VB Hinh", size=14, align=C, before=6, after=6)
+
+
+def _kinh_gui_block(document) -> None:
+    """One recipient: "Kính gửi: X." centred. Several: "Kính gửi:", then "- X;" … "- Y." lines.
+
+    The context gives plain names; the template adds the dash and the ";" / "." (``loop.last``).
+    """
+    document.add_paragraph("{%p if kinh_gui|length == 1 %}")
+    one = document.add_paragraph("Kính gửi: {{ kinh_gui[0] }}.", style="VB Kinh gui")
+    one.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    document.add_paragraph("{%p elif kinh_gui %}")
+    label = document.add_paragraph("Kính gửi:", style="VB Kinh gui")
+    label.paragraph_format.left_indent = Mm(KINH_GUI_INDENT)
+    document.add_paragraph("{%p for k in kinh_gui %}")
+    item = document.add_paragraph("- {{ k }}{% if loop.last %}.{% else %};{% endif %}",
+                                  style="VB Kinh gui")
+    item.paragraph_format.left_indent = Mm(KINH_GUI_INDENT + KINH_GUI_LABEL + KINH_GUI_DASH)
+    item.paragraph_format.first_line_indent = Mm(-KINH_GUI_DASH)
+    document.add_paragraph("{%p endfor %}")
+    document.add_paragraph("{%p endif %}")
+
+
+def _report_body_block(document) -> None:
+    opening = document.add_paragraph("{{ opening }}", style="VB Noi dung")
+    opening.paragraph_format.space_before = Pt(12)
+    document.add_paragraph("{%p for b in body %}")
+    document.add_paragraph("{%p if b.kind == 'h1' %}")
+    document.add_paragraph("{{ b.text }}", style="VB Muc cap 1")
+    document.add_paragraph("{%p elif b.kind == 'h2' %}")
+    document.add_paragraph("{{ b.text }}", style="VB Muc cap 2")
+    document.add_paragraph("{%p elif b.kind == 'h3' %}")
+    document.add_paragraph("{{ b.text }}", style="VB Muc cap 3")
+    document.add_paragraph("{%p elif b.kind == 'missing' %}")
+    document.add_paragraph("{{ b.text }}", style="VB Thieu noi dung")
+    document.add_paragraph("{%p else %}")
+    document.add_paragraph("{{ b.text }}", style="VB Noi dung")
+    document.add_paragraph("{%p endif %}")
+    document.add_paragraph("{%p endfor %}")
+    closing = document.add_paragraph("{{ closing }}", style="VB Noi dung")
+    closing.paragraph_format.keep_with_next = True
+
+
+def _landscape_section(document):
+    """A new landscape section (page numbers restarting at 1); the break paragraph kept tiny."""
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    ox.set_paragraph_mark(document.paragraphs[-1], size_pt=1)
+    ox.set_page(section, landscape=True, **MARGINS)
+    _page_numbers(section, restart=True)
+    return section
+
+
+def _report_appendix_heading(document, heading: str, var: str) -> None:
+    document.add_paragraph(heading, style="VB Phu luc")
+    document.add_paragraph(f"{{{{ {var}.title }}}}", style="VB Ten phu luc")
+    document.add_paragraph(f"{{{{ {var}.ref }}}}", style="VB Kem theo")
+    _rule(document, APPENDIX_RULE, LANDSCAPE_TEXT, after=12)
+
+
+def _data_table(document, cols, headers, n_rows: int):
+    """Bordered table with fixed columns; row 0 is the bold header repeated on every page."""
+    table = document.add_table(rows=n_rows, cols=len(cols))
+    table.style = "Table Grid"
+    table.autofit = False
+    ox.set_table_borders(table, style="single", size_eighths=4)
+    ox.set_table_look_none(table)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    header = table.rows[0]
+    for cell, text in zip(header.cells, headers):
+        _p(cell, text, "VB Bang tieu de", first=True)
+        ox.set_cell_valign(cell, "center")
+    ox.set_repeat_header(header)
+    ox.set_cant_split(header)
+    return table
+
+
+def _finish_table(document, table, cols) -> None:
+    for col, width in zip(table.columns, cols):
+        col.width = Mm(width)
+    ox.set_table_grid(table, [ox.mm_to_twips(w) for w in cols])
+    end = document.add_paragraph(style="Normal")
+    ox.set_paragraph_mark(end, size_pt=1)
+
+
+def _indicator_appendix(document) -> None:
+    """Phụ lục I: cut-off line, then Stt | Chỉ tiêu | ĐVT | Mục tiêu | Thực hiện | Cùng kỳ | % | Đánh giá."""
+    _report_appendix_heading(document, "Phụ lục I", "indicators")
+    document.add_paragraph("{{ indicators.cutoff }}", style="VB Thoi diem so lieu")
+    table = _data_table(document, INDICATOR_COLS, INDICATOR_HEADERS, 6)
+    rows = table.rows
+    C, L = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT
+    _tag_row(rows[1], "{%tr for r in indicators.rows %}")
+    for cell, name in zip(rows[2].cells, INDICATOR_FIELDS):  # figures centred, the label left
+        _p(cell, f"{{{{ r.{name} }}}}", "VB Bang", first=True, align=L if name == "label" else C)
+        ox.set_cell_valign(cell, "center")
+    ox.set_cant_split(rows[2])
+    _tag_row(rows[3], "{%tr else %}")  # Jinja for-else: no rows at all
+    _tag_row(rows[4], NO_INDICATORS, "VB Bang ghi chu")
+    ox.set_cant_split(rows[4])
+    _tag_row(rows[5], "{%tr endfor %}")
+    _finish_table(document, table, INDICATOR_COLS)
+
+
+def _task_appendix(document) -> None:
+    """Phụ lục II: Stt | Nhiệm vụ | Chủ trì | Thời gian | Tình trạng | Kết quả, group rows I, II…"""
+    _report_appendix_heading(document, "Phụ lục II", "tasks")
+    table = _data_table(document, TASK_COLS, TASK_HEADERS, 10)
+    rows = table.rows
+    C, J, L = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
+    _tag_row(rows[1], "{%tr for r in tasks.rows %}")
+    _tag_row(rows[2], "{%tr if r.group %}")
+    group = rows[3]
+    title = group.cells[1].merge(group.cells[-1])
+    for extra in title.paragraphs[1:]:
+        extra._p.getparent().remove(extra._p)
+    _p(group.cells[0], "{{ r.stt }}", "VB Bang nhom", first=True, align=C)
+    _p(title, "{{ r.task }}", "VB Bang nhom", first=True)
+    ox.set_cant_split(group)
+    _tag_row(rows[4], "{%tr else %}")
+    aligns = {"stt": C, "task": J, "lead": C, "time": C, "status": C, "result": L}
+    for cell, name in zip(rows[5].cells, TASK_FIELDS):
+        _p(cell, f"{{{{ r.{name} }}}}", "VB Bang", first=True, align=aligns[name])
+    ox.set_cant_split(rows[5])
+    _tag_row(rows[6], "{%tr endif %}")
+    _tag_row(rows[7], "{%tr else %}")  # Jinja for-else: no rows at all
+    _tag_row(rows[8], NO_TASKS, "VB Bang ghi chu")
+    ox.set_cant_split(rows[8])
+    _tag_row(rows[9], "{%tr endfor %}")
+    _finish_table(document, table, TASK_COLS)
+
+
+def _chart_appendix(document) -> None:
+    """Phụ lục III: one centred picture paragraph per chart (the section only exists with charts).
+
+    The ``{%p if charts.images %}`` paragraph sits *before* the section break that ends Phụ lục
+    II, the ``{%p endif %}`` at the very end: without charts, the break and the whole section go,
+    and Phụ lục II's content falls under the document's final section properties, which are the
+    same (A4 landscape, same margins, numbering from 1, same page-number header).
+    """
+    document.add_paragraph("{%p if charts.images %}")
+    _landscape_section(document)
+    _report_appendix_heading(document, "Phụ lục III", "charts")
+    document.add_paragraph("{%p for img in charts.images %}")
+    document.add_paragraph("{{ img }}", style="VB Hinh")
+    document.add_paragraph("{%p endfor %}")
+    document.add_paragraph("{%p endif %}")
 
 
 # --------------------------------------------------------------------------- documents
@@ -417,6 +599,28 @@ def build_appendix() -> bytes:
     return _save(document)
 
 
+def build_report() -> bytes:
+    """bao-cao.docx: portrait report (with Kính gửi) + three landscape appendices I, II, III."""
+    document = _new_document()
+    _report_styles(document)
+    main = document.sections[0]
+    ox.set_page(main, landscape=False, **MARGINS)
+    _page_numbers(main, restart=False)
+
+    _header_block(document)
+    _title_block(document)
+    _kinh_gui_block(document)
+    _report_body_block(document)
+    _signature_block(document)
+
+    _landscape_section(document)
+    _indicator_appendix(document)
+    _landscape_section(document)
+    _task_appendix(document)
+    _chart_appendix(document)
+    return _save(document)
+
+
 def _save(document) -> bytes:
     """Save with fixed zip timestamps so identical input gives identical bytes."""
     raw = io.BytesIO()
@@ -450,10 +654,12 @@ def self_check(data: bytes, expected: set[str], name: str) -> None:
 
 
 def build_all(out_dir: Path = OUT_DIR) -> dict[Path, bytes]:
-    """Build both templates in memory, self-check them, and return ``{path: bytes}``."""
-    files = {out_dir / "ke-hoach.docx": build_plan(), out_dir / "phu-luc.docx": build_appendix()}
+    """Build the three templates in memory, self-check them, and return ``{path: bytes}``."""
+    files = {out_dir / "ke-hoach.docx": build_plan(), out_dir / "phu-luc.docx": build_appendix(),
+             out_dir / "bao-cao.docx": build_report()}
     self_check(files[out_dir / "ke-hoach.docx"], PLAN_VARIABLES, "ke-hoach.docx")
     self_check(files[out_dir / "phu-luc.docx"], APPENDIX_VARIABLES, "phu-luc.docx")
+    self_check(files[out_dir / "bao-cao.docx"], REPORT_VARIABLES, "bao-cao.docx")
     return files
 
 

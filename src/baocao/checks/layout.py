@@ -359,9 +359,43 @@ def _cell_paragraphs(tbl: Any, col: int) -> list[Any]:
     return out
 
 
+def _kinh_gui(doc: _Doc) -> tuple[Any, list[Any]] | None:
+    """The "Kính gửi" paragraph of the main part and the "- …" recipient lines under it.
+
+    One recipient: "Kính gửi: X." on one line (no lines under it). Several: "Kính gửi:" alone,
+    then one line per recipient, "- X;" … "- Y."; the block ends at the first line ending "." or
+    at the first line not starting "-" (so a broken block never swallows the body).
+    """
+    if not doc.main:
+        return None
+    blocks = doc.sections[0].blocks
+    for i, block in enumerate(blocks):
+        if block is doc.sign_table:
+            return None
+        if block.tag != qn("w:p") or not _norm(_text(block)).startswith("Kính gửi"):
+            continue
+        items: list[Any] = []
+        if _norm(_text(block)).rstrip(" :") == "Kính gửi":
+            for nxt in blocks[i + 1:]:
+                if nxt.tag != qn("w:p"):
+                    break
+                text = _norm(_text(nxt))
+                if not text:
+                    continue
+                if not text.startswith("-"):
+                    break
+                items.append(nxt)
+                if text.endswith("."):
+                    break
+        return block, items
+    return None
+
+
 def _main_body(doc: _Doc) -> list[Any]:
     """Body paragraphs of the main part: after the subject, before the signature table."""
     out: list[Any] = []
+    kinh_gui = _kinh_gui(doc)
+    addressed = set(kinh_gui[1]) if kinh_gui else set()
     for s in doc.sections:
         if s.appendix and not (doc.main and s.index == 0):
             continue
@@ -381,7 +415,7 @@ def _main_body(doc: _Doc) -> list[Any]:
                 continue
             if doc.res.jc(block) == "center":
                 continue  # subject lines, rules
-            if text.startswith("Kính gửi"):
+            if text.startswith("Kính gửi") or block in addressed:
                 continue
             out.append(block)
     return out
@@ -891,6 +925,7 @@ def _check_appendix_ref(doc: _Doc) -> RuleResult:
             notes.append("có dấu ':' sau 'số' (mẫu 2.1 không có)")
     if bad:
         return r(FAIL, "; ".join(bad))
+    notes = list(dict.fromkeys(notes))  # a report has three appendices with the same line
     return r(PASS, "khớp văn bản chính" + (f" ({'; '.join(notes)})" if notes else ""))
 
 
@@ -907,15 +942,51 @@ def _check_ending(doc: _Doc) -> RuleResult:
     return r(FAIL, f"đoạn cuối không kết thúc bằng './.': «…{last[-40:]}»")
 
 
+def _kinh_gui_problems(doc: _Doc) -> tuple[list[str], list[str]]:
+    """Faults and notes of the "Kính gửi" block (ô 9a), if the document has one."""
+    found = _kinh_gui(doc)
+    if found is None:
+        return [], []
+    label, items = found
+    text = _norm(_text(label))
+    bad: list[str] = []
+    for p in (label, *items):
+        sizes = {doc.res.size(x, p) for x in _runs(p)}
+        if not all(13 <= z <= 14 for z in sizes):
+            bad.append(f"«{_short(_text(p), 30)}» cỡ {', '.join(f'{z:g}' for z in sorted(sizes))} "
+                       "(Kính gửi cần cỡ 13–14)")
+            break
+    if text.rstrip(" :") == "Kính gửi":
+        if not text.endswith(":"):
+            bad.append("thiếu dấu ':' sau 'Kính gửi'")
+        lines = [_norm(_text(p)) for p in items]
+        if not lines:
+            bad.append("'Kính gửi:' không có nơi nhận")
+        elif len(lines) == 1:
+            bad.append(f"một nơi nhận thì viết cùng dòng: «Kính gửi: {lines[0].lstrip('- ').rstrip(';.')}.»")
+        for t in lines[:-1]:
+            if not t.endswith(";"):
+                bad.append(f"Kính gửi «{_short(t, 40)}» phải kết thúc ';'")
+        if lines and not lines[-1].endswith("."):
+            bad.append(f"Kính gửi: dòng cuối «{_short(lines[-1], 40)}» phải kết thúc '.'")
+        return bad, [f"Kính gửi {len(lines)} nơi"]
+    if not re.match(r"^Kính gửi: \S", text):
+        bad.append(f"«{_short(text, 40)}»: viết 'Kính gửi: ' rồi tên nơi nhận")
+    elif not text.endswith("."):
+        bad.append(f"«{_short(text, 50)}»: một nơi nhận, kết thúc bằng '.'")
+    return bad, ["Kính gửi 1 nơi"]
+
+
 def _check_recipients(doc: _Doc) -> RuleResult:
-    r = _rule("noi_nhan", "Nơi nhận: 'Nơi nhận:' cỡ 12 đậm nghiêng; danh sách cỡ 11, mỗi dòng '-' … ';', "
-                          "dòng cuối '- Lưu: …' kết thúc '.'")
+    r = _rule("noi_nhan", "Kính gửi (nếu có): cỡ 13–14, một nơi cùng dòng kết thúc '.', nhiều nơi mỗi dòng "
+                          "'- …;', dòng cuối '.'; Nơi nhận: 'Nơi nhận:' cỡ 12 đậm nghiêng; danh sách cỡ "
+                          "11, mỗi dòng '-' … ';', dòng cuối '- Lưu: …' kết thúc '.'")
     if not doc.main:
         return r(NA, "phụ lục tách riêng")
     if doc.sign_table is None:
         return r(FAIL, "không có bảng 'Nơi nhận' / chữ ký")
     paras = [p for p in _cell_paragraphs(doc.sign_table, 0) if _norm(_text(p))]
-    bad = []
+    bad, notes = _kinh_gui_problems(doc)
     label, items = paras[0], paras[1:]
     if _norm(_text(label)) != "Nơi nhận:":
         bad.append(f"nhãn «{_norm(_text(label))}» (cần 'Nơi nhận:')")
@@ -940,7 +1011,10 @@ def _check_recipients(doc: _Doc) -> RuleResult:
             bad.append(f"dòng cuối «{_short(last, 40)}» phải là '- Lưu: VT, …' kết thúc '.'")
     if bad:
         return r(FAIL, "; ".join(bad))
-    return r(PASS, f"{len(items)} nơi nhận, dòng cuối «{texts[-1]}»")
+    if notes and texts and texts[0] != "- Như trên;":
+        notes.append("có Kính gửi nhưng Nơi nhận không bắt đầu '- Như trên;'")
+    extra = f"; {'; '.join(notes)}" if notes else ""
+    return r(PASS, f"{len(items)} nơi nhận, dòng cuối «{texts[-1]}»{extra}")
 
 
 def _check_signer(doc: _Doc) -> RuleResult:

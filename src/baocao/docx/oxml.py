@@ -521,3 +521,21 @@ def section_info(sect: Any) -> dict[str, Any]:
         "header_refs": {ref.get(qn("w:type")): ref.get(qn("r:id"))
                         for ref in sect.findall(qn("w:headerReference"))},
     }
+
+
+# --------------------------------------------------------------------------- emphasis
+
+
+def set_highlight(obj: Any, color: str = "yellow") -> Any:
+    """Text highlight (``w:highlight``, a named colour such as ``yellow``) on a run / style / rPr.
+
+    Used for placeholders that must catch the eye before signing ("[CHƯA CÓ NỘI DUNG …]").
+    """
+    rpr = _rpr_of(obj)
+    return _place(rpr, _el("highlight", val=color), _RPR_ORDER)
+
+
+def run_highlight(rpr: Any | None) -> str | None:
+    """The ``w:highlight`` colour of an ``w:rPr`` element, or ``None``."""
+    el = None if rpr is None else rpr.find(qn("w:highlight"))
+    return None if el is None else el.get(qn("w:val"))

@@ -9,15 +9,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from baocao.render.docx import render_docx, render_many, template_variables
+    from baocao.render.docx import Image, render_docx, render_many, template_variables
     from baocao.render.pdf import find_soffice, to_pdf
 
-__all__ = ["render_docx", "render_many", "template_variables", "to_pdf", "find_soffice"]
+__all__ = ["render_docx", "render_many", "template_variables", "Image", "to_pdf", "find_soffice"]
 
 _WHERE = {
     "render_docx": "baocao.render.docx",
     "render_many": "baocao.render.docx",
     "template_variables": "baocao.render.docx",
+    "Image": "baocao.render.docx",
     "to_pdf": "baocao.render.pdf",
     "find_soffice": "baocao.render.pdf",
 }

@@ -15,6 +15,10 @@ Guarantees, whatever the data:
 Strings in the context are normalised to Unicode NFC (Decree 30: TCVN 6909:2001), so text pasted
 from a decomposed source renders with the same glyphs and compares equal afterwards.
 
+Pictures: put an :class:`Image` (a path and a width in mm) anywhere in the context; it becomes a
+docxtpl ``InlineImage`` of the template being rendered just before rendering. Core properties of
+the output (title, subject, keywords…) can be set with ``core_properties=``.
+
 Imports stay light (docxtpl, python-docx, jinja2; no pandas): the CLI uses this path cold.
 """
 
@@ -26,6 +30,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date as dt_date
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -34,7 +39,58 @@ from baocao.errors import OutputExistsError, TemplateError
 from baocao.render.atomic import atomic_output, ensure_writable, exists_message
 
 __all__ = ["render_docx", "render_many", "template_variables", "missing_variables",
-           "make_environment", "resolve_template"]
+           "make_environment", "resolve_template", "Image", "CORE_PROPERTIES"]
+
+
+# --------------------------------------------------------------------------- pictures
+
+
+@dataclass(frozen=True)
+class Image:
+    """A picture to put in a rendered document: ``{{ img }}`` alone in a paragraph of the template.
+
+    ``width_mm`` is the printed width; the height follows the picture's aspect ratio, except that
+    a picture taller than ``max_height_mm`` is scaled down to that height (so a tall chart never
+    runs off a landscape page: 140 mm leaves room for the appendix heading above it on a page of
+    170 mm text height). ``max_height_mm=None`` turns the cap off.
+    Formats: PNG, JPEG, GIF, BMP, TIFF (what python-docx reads).
+    """
+
+    path: str | os.PathLike[str]
+    width_mm: float = 230
+    max_height_mm: float | None = 140
+
+    def size_mm(self) -> tuple[float, float]:
+        """Printed (width, height) in mm; raises :class:`TemplateError` if the file is unusable."""
+        from docx.image.exceptions import UnrecognizedImageError
+        from docx.image.image import Image as DocxImage
+
+        path = Path(self.path)
+        if not path.is_file():
+            raise TemplateError(f"Không tìm thấy tệp ảnh '{path}' (ảnh cần chèn vào văn bản). "
+                                "Kiểm tra đường dẫn hoặc tạo lại biểu đồ.")
+        try:
+            info = DocxImage.from_file(str(path))
+        except (UnrecognizedImageError, OSError, ValueError, IndexError) as exc:
+            raise TemplateError(f"Tệp ảnh '{path}' không đọc được (chỉ nhận PNG, JPEG, GIF, BMP, "
+                                f"TIFF): {exc}") from exc
+        if not self.width_mm or self.width_mm <= 0 or not info.px_width or not info.px_height:
+            raise TemplateError(f"Ảnh '{path}': kích thước không hợp lệ (rộng {self.width_mm} mm, "
+                                f"{info.px_width} × {info.px_height} điểm ảnh).")
+        width = float(self.width_mm)
+        height = width * info.px_height / info.px_width
+        if self.max_height_mm and height > self.max_height_mm:
+            width, height = width * self.max_height_mm / height, float(self.max_height_mm)
+        return width, height
+
+
+#: python-docx core properties ``render_docx(core_properties=…)`` accepts (text ones ≤ 255 chars).
+CORE_PROPERTIES = {
+    "author": str, "category": str, "comments": str, "content_status": str, "identifier": str,
+    "keywords": str, "language": str, "last_modified_by": str, "subject": str, "title": str,
+    "version": str, "created": "datetime", "modified": "datetime", "last_printed": "datetime",
+    "revision": int,
+}
 
 
 # --------------------------------------------------------------------------- environment
@@ -235,6 +291,59 @@ def _nfc(value: Any) -> Any:
     return value
 
 
+def _has_images(value: Any) -> bool:
+    if isinstance(value, Image):
+        return True
+    if isinstance(value, Mapping):
+        return any(_has_images(v) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return any(_has_images(v) for v in value)
+    return False
+
+
+def _with_images(value: Any, tpl: Any) -> Any:
+    """``value`` with every :class:`Image` (in nested dicts/lists) made an ``InlineImage`` of ``tpl``."""
+    if isinstance(value, Image):
+        from docx.shared import Mm
+        from docxtpl import InlineImage
+
+        width, height = value.size_mm()
+        return InlineImage(tpl, str(Path(value.path)), width=Mm(width), height=Mm(height))
+    if isinstance(value, Mapping):
+        return {k: _with_images(v, tpl) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_with_images(v, tpl) for v in value]
+    return value
+
+
+def _core_values(props: Mapping[str, Any], name: str) -> dict[str, Any]:
+    """Checked core property values: known names, datetimes in UTC, text cut to 255 characters."""
+    unknown = sorted(k for k in props if k not in CORE_PROPERTIES)
+    if unknown:
+        raise TemplateError(f"Thuộc tính tài liệu không có: {', '.join(unknown)} (mẫu '{name}'). "
+                            f"Dùng: {', '.join(sorted(CORE_PROPERTIES))}.")
+    out: dict[str, Any] = {}
+    for key, value in props.items():
+        kind = CORE_PROPERTIES[key]
+        if value is None:
+            continue
+        if kind == "datetime":
+            if isinstance(value, dt_date) and not isinstance(value, datetime):
+                value = datetime(value.year, value.month, value.day)
+            if not isinstance(value, datetime):
+                raise TemplateError(f"Thuộc tính tài liệu '{key}' phải là ngày giờ (datetime), "
+                                    f"không phải {type(value).__name__}.")
+            if value.tzinfo is not None:  # python-docx writes the wall time with a "Z"
+                value = value.astimezone(timezone.utc).replace(tzinfo=None)
+            out[key] = value.replace(microsecond=0)
+        elif kind is int:
+            out[key] = int(value)
+        else:
+            text = unicodedata.normalize("NFC", " ".join(str(value).split()))
+            out[key] = text if len(text) <= 255 else text[:254] + "…"
+    return out
+
+
 class _Renderer:
     """A loaded template, analysed once, rendered for one or many contexts."""
 
@@ -246,21 +355,25 @@ class _Renderer:
         self.analysis: _Analysis | None = None
 
     def render(self, context: Mapping[str, Any], out_path: str | os.PathLike[str], *,
-               overwrite: bool) -> Path:
+               overwrite: bool, core_properties: Mapping[str, Any] | None = None) -> Path:
         from jinja2 import TemplateSyntaxError, UndefinedError
 
         if not isinstance(context, Mapping):
             raise TemplateError(f"Dữ liệu cho mẫu '{self.name}' phải là một dict, không phải "
                                 f"{type(context).__name__}.")
         target = ensure_writable(out_path, overwrite=overwrite)
+        extra_props = _core_values(core_properties or {}, self.name)
         tpl = _load(self.data, self.name)
         if self.analysis is None:
             self.analysis = _analyse(self.env, _template_source(tpl), self.name)
         missing = _missing(self.analysis, context)
         if missing:
             raise TemplateError(_missing_message(self.name, missing))
+        values = _nfc(context)
+        if _has_images(values):
+            values = _with_images(values, tpl)  # needs this template object: done per render
         try:
-            tpl.render(_nfc(context), jinja_env=self.env, autoescape=True)
+            tpl.render(values, jinja_env=self.env, autoescape=True)
         except UndefinedError as exc:
             raise TemplateError(_undefined_message(self.name, exc)) from exc
         except TemplateSyntaxError as exc:
@@ -275,20 +388,29 @@ class _Renderer:
         props.modified = now
         props.revision = 1
         props.comments = f"Tạo bởi baocao từ mẫu {self.name}"
+        for key, value in extra_props.items():
+            setattr(props, key, value)
         with atomic_output(target, overwrite=overwrite) as temp:
             tpl.save(temp)
         return target
 
 
 def render_docx(template: str | os.PathLike[str], context: Mapping[str, Any],
-                out_path: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
+                out_path: str | os.PathLike[str], *, overwrite: bool = False,
+                core_properties: Mapping[str, Any] | None = None) -> Path:
     """Render ``template`` with ``context`` into ``out_path`` (atomic; no silent overwrite).
 
     ``template`` is a path or the bare name of a bundled template (``"ke-hoach.docx"``).
-    Raises :class:`TemplateError` (missing data, bad tags) or :class:`OutputExistsError`.
-    Returns the absolute output path.
+    :class:`Image` values anywhere in ``context`` become inline pictures.
+    ``core_properties`` (names in :data:`CORE_PROPERTIES`: title, subject, keywords, comments,
+    author, category, created, modified…) are set on the output after the defaults (created and
+    modified = now, comments "Tạo bởi baocao từ mẫu …"); aware datetimes are stored in UTC, text
+    longer than 255 characters is cut with "…".
+    Raises :class:`TemplateError` (missing data or picture, bad tags, unknown property) or
+    :class:`OutputExistsError`. Returns the absolute output path.
     """
-    return _Renderer(template).render(context, out_path, overwrite=overwrite)
+    return _Renderer(template).render(context, out_path, overwrite=overwrite,
+                                      core_properties=core_properties)
 
 
 def render_many(template: str | os.PathLike[str],
