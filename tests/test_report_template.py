@@ -128,7 +128,7 @@ def report_ctx(images=(), *, kinh_gui=KINH_GUI, draft: bool = False) -> dict:
                    "Liên minh HTX tỉnh Đắk Nông 6 tháng đầu năm 2023 của Liên minh HTX tỉnh Đắk Nông./.",
         "recipients": list(RECIPIENTS),
         "signer": {"authority": "TM. BAN THƯỜNG VỤ", "position": "CHỦ TỊCH", "name": "Nguyễn Khải"},
-        "indicators": {"title": "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", "ref": ref, "cutoff": "Đến 14/6/2023",
+        "indicators": {"title": "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", "ref": ref, "cutoff": "Đến 14/6/2023", "goal_header": "Mục tiêu 2025",
                        "rows": [dict(zip(("stt", "label", "unit", "goal", "value", "previous", "percent",
                                           "status"), row)) for row in INDICATOR_ROWS]},
         "tasks": {"title": "TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ", "ref": ref,

@@ -64,7 +64,7 @@ KINH_GUI_INDENT = 30  # left edge of "Kính gửi:" in a several-recipient block
 KINH_GUI_LABEL = 20.2  # recipients start under the end of "Kính gửi: "
 KINH_GUI_DASH = 2.9  # hanging indent: a wrapped name lines up after "- "
 INDICATOR_COLS = (11, 58, 27, 34, 36, 36, 22, 28)  # = 252 mm; "0,7 LHHTX/năm" fits a figure column
-INDICATOR_HEADERS = ("Stt", "Chỉ tiêu", "ĐVT", "Mục tiêu 2025", "Thực hiện đến kỳ báo cáo",
+INDICATOR_HEADERS = ("Stt", "Chỉ tiêu", "ĐVT", "{{ indicators.goal_header }}", "Thực hiện đến kỳ báo cáo",
                      "Cùng kỳ năm trước", "Tỷ lệ so với mục tiêu (%)", "Đánh giá")
 INDICATOR_FIELDS = ("stt", "label", "unit", "goal", "value", "previous", "percent", "status")
 TASK_COLS = (11, 100, 32, 25, 29, 55)  # = 252 mm; task texts are long, rows must not split
@@ -451,12 +451,26 @@ def _report_body_block(document) -> None:
 
 
 def _landscape_section(document):
-    """A new landscape section (page numbers restarting at 1); the break paragraph kept tiny."""
+    """A new landscape section (page numbers restarting at 1); the break paragraph kept tiny.
+
+    An empty paragraph left between a table and the break makes LibreOffice start a blank page, so
+    the break paragraph replaces it (template tag paragraphs in between are skipped over).
+    """
     section = document.add_section(WD_SECTION.NEW_PAGE)
     ox.set_paragraph_mark(document.paragraphs[-1], size_pt=1)
+    _drop_empty_after_table(document.paragraphs[-1]._p)
     ox.set_page(section, landscape=True, **MARGINS)
     _page_numbers(section, restart=True)
     return section
+
+
+def _drop_empty_after_table(break_p) -> None:
+    previous = break_p.getprevious()
+    while previous is not None and previous.tag == ox.qn("w:p") and "{%p" in "".join(previous.itertext()):
+        previous = previous.getprevious()
+    if (previous is not None and previous.tag == ox.qn("w:p") and not "".join(previous.itertext()).strip()
+            and previous.getprevious() is not None and previous.getprevious().tag == ox.qn("w:tbl")):
+        previous.getparent().remove(previous)
 
 
 def _report_appendix_heading(document, heading: str, var: str) -> None:

@@ -108,8 +108,9 @@ def _plan_findings(texts: list[_Text], plan: "Plan") -> Iterator[Finding]:
                     yield Finding("ten_don_vi", REVIEW, t.where, _excerpt(t.text, m.start(), m.end()),
                                   f"tên đơn vị viết khác với kế hoạch ('{unit.name}')")
     expected = appendix_ref(plan)
+    own = f"(Kèm theo {plan.document.type_name.capitalize()}"  # a report's appendices cite the report itself
     for t in texts:
-        if t.text.strip().startswith("(Kèm theo") and t.text.strip() != expected:
+        if t.text.strip().startswith(own) and t.text.strip() != expected:
             yield Finding("kem_theo_khop", ERROR, t.where, t.text.strip(),
                           f"dòng 'Kèm theo' khác số, ngày của văn bản (đúng: {expected})")
 

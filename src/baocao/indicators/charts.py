@@ -160,7 +160,7 @@ def overview_chart(assessments: Sequence[Assessment]) -> Figure:
         raise ValueError("không có chỉ tiêu định lượng nào để vẽ")
     cutoff = items[0].cutoff
     with _rc():
-        fig = _figure(figsize=(8.5, 0.42 * len(items) + 1.6), layout="constrained")
+        fig = _figure(figsize=(11, max(4.0, 0.3 * len(items) + 1.4)), layout="constrained")  # landscape page
         ax = fig.add_subplot()
         ys = list(range(len(items)))[::-1]
         pct = [a.percent_of_target or 0.0 for a in items]
@@ -169,15 +169,15 @@ def overview_chart(assessments: Sequence[Assessment]) -> Figure:
         top = max([100.0] + pct)
         for y, a, p in zip(ys, items, pct):
             text = percent(a.percent_of_target, 1) if a.percent_of_target is not None else a.status
-            ax.text(p + top * 0.01, y, text, va="center", fontsize=8)
+            ax.text(p + top * 0.01, y, text, va="center", fontsize=10)
         ax.axvline(100, color="#333333", linewidth=1, linestyle="--")
-        ax.set_yticks(ys, [_wrap(a.label, 48) for a in items], fontsize=8)
+        ax.set_yticks(ys, [_wrap(a.label, 60) for a in items], fontsize=10)
         ax.set_xlim(0, top * 1.15)
         ax.xaxis.set_major_formatter(FuncFormatter(_tick))
         ax.set_xlabel("% mục tiêu")
         ax.set_title(f"Mức độ thực hiện các chỉ tiêu đến {date_short(cutoff)}")
         shown = [s for s in STATUS_COLORS if any(a.status == s for a in items)]
-        ax.legend(handles=[Patch(color=STATUS_COLORS[s], label=s) for s in shown], fontsize=8, loc="lower right")
+        ax.legend(handles=[Patch(color=STATUS_COLORS[s], label=s) for s in shown], fontsize=10, loc="lower right")
     return fig
 
 

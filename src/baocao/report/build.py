@@ -145,15 +145,15 @@ def _result_text(results: list["UnitResult"]) -> str:
 def _task_body_line(plan: "Plan", task: "Task", results: list["UnitResult"]) -> str:
     lead = plan.lead_label(task)
     if not results:
-        return f"- {_short(task.text)}: {lead} chưa gửi báo cáo kết quả."
+        return f"- {_clause(task.text)}: {lead} chưa gửi báo cáo kết quả."
     result = _result_text(results)
     status = _status_of(results)
-    return f"- {_short(task.text)} ({lead}): {result or 'không có nội dung kết quả'} ({status})."
+    return f"- {_clause(task.text)} ({lead}): {result or 'không có nội dung kết quả'} ({status})."
 
 
-def _short(text: str, words: int = 18) -> str:
-    parts = text.split()
-    return text.rstrip(" .;") if len(parts) <= words else " ".join(parts[:words]).rstrip(",;") + "…"
+def _clause(text: str) -> str:
+    """A task's wording used inside a sentence: without its closing punctuation."""
+    return text.strip().rstrip(" .;:")
 
 
 def build_report(plan: "Plan", period: "Period", assessments: Sequence["Assessment"], *,
@@ -166,7 +166,7 @@ def build_report(plan: "Plan", period: "Period", assessments: Sequence["Assessme
     issuer = plan.issuer
     rdoc = narrative.document
     number = None if draft else rdoc.number
-    when = None if draft else (rdoc.date or report_date)
+    when = None if draft or number is None else (rdoc.date or report_date)  # an unnumbered report is undated
     place = rdoc.place or plan.document.place
     year = (rdoc.date or report_date or period.due).year
     cutoff = period.cutoff_end
@@ -237,9 +237,9 @@ def build_report(plan: "Plan", period: "Period", assessments: Sequence["Assessme
         body += _narrative_paras(narrative, "next_tasks")
     else:
         overdue_ids = {t.id for t in overdue}
-        body += [Para("p", f"- Hoàn thành dứt điểm (đã đến hạn, chưa có báo cáo hoàn thành): {_short(t.text, 30)} "
+        body += [Para("p", f"- Hoàn thành dứt điểm (đã đến hạn, chưa có báo cáo hoàn thành): {_clause(t.text)} "
                            f"({plan.lead_label(t)}; {t.timeframe.text.lower()}).") for t in overdue]
-        body += [Para("p", f"- {_short(t.text, 30)} ({plan.lead_label(t)}; {t.timeframe.text.lower()}).")
+        body += [Para("p", f"- {_clause(t.text)} ({plan.lead_label(t)}; {t.timeframe.text.lower()}).")
                  for t in next_due if t.id not in overdue_ids]
         if not overdue and not next_due:
             body.append(_missing("next_tasks"))
@@ -256,8 +256,9 @@ def build_report(plan: "Plan", period: "Period", assessments: Sequence["Assessme
     for i, a in enumerate(assessments, start=1):
         prev = prev_by_id.get(a.target_id)
         indicator_rows.append(IndicatorRow(
-            str(i), a.target_id, a.label, a.unit or "", a.target_text, a.value_text,
-            prev.value_text if prev is not None else "—", a.percent_text, a.status))
+            str(i), a.target_id, a.label, a.unit or "", _without_unit(a.target_text, a.unit),
+            _without_unit(a.value_text, a.unit), _without_unit(prev.value_text, a.unit) if prev is not None else "—",
+            a.percent_text, a.status[:1].upper() + a.status[1:]))
         figures.append(Figure(a.target_id, cutoff, a.value_text, a.value, a.numerator, a.denominator,
                               (f"Phụ lục I, hàng {i}",)))
         if prev is not None:
@@ -280,6 +281,13 @@ def build_report(plan: "Plan", period: "Period", assessments: Sequence["Assessme
                   indicator_rows, task_rows, narrative.missing_parts(lessons=lessons), figures, list(assessments))
 
 
+def _without_unit(text: str, unit: str | None) -> str:
+    """A table cell without the unit the ĐVT column already shows: "28,5 HTX/năm" -> "28,5"."""
+    if unit and text.endswith(unit) and text != unit:
+        return text[: -len(unit)].rstrip()
+    return text
+
+
 def report_context(report: Report, charts: Sequence[object] = ()) -> dict[str, object]:
     """Template context of ``bao-cao.docx`` (contract in docs/templates.md)."""
     return {
@@ -291,6 +299,7 @@ def report_context(report: Report, charts: Sequence[object] = ()) -> dict[str, o
         "recipients": report.recipients,
         "signer": report.signer,
         "indicators": {"title": "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU",
+                       "goal_header": f"Mục tiêu {report.plan.horizon.end}",
                        "ref": _appendix_ref(report),
                        "cutoff": f"Đến {date_short(report.cutoff)}",
                        "rows": [r.as_dict() for r in report.indicator_rows]},

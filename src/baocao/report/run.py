@@ -142,7 +142,7 @@ def make_report(plan: "Plan", plan_path: str | os.PathLike[str], data: "CycleDat
 
     chart_files = _charts(plan, data, found, cutoff, chart_dir, charts, overwrite)
     now = run_time or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-    images = [Image(p, 230 if p.name == "tong-quan.png" else 160) for p in chart_files]
+    images = [Image(p, 230 if p.name == "tong-quan.png" else 120) for p in chart_files]
     render_docx("bao-cao.docx", report_context(report, images), docx_path, overwrite=overwrite,
                 core_properties={
                     "title": f"Báo cáo {period.label}",
