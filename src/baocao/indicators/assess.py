@@ -102,8 +102,13 @@ class Engine:
             notes.append(f"không tính được số liệu đầu kỳ ({exc})")
             return None
 
-    def assess(self, target: Target, cutoff: dt.date) -> Assessment:
-        """The assessment of one target at *cutoff*."""
+    def assess(self, target: Target, cutoff: dt.date, *, final: bool | None = None) -> Assessment:
+        """The assessment of one target at *cutoff*.
+
+        *final* judges met / not met (đạt, vượt, chưa đạt) instead of on / behind track; by default
+        it is true from the target's deadline on. A whole-plan summary report passes True: its
+        cut-off (14/12) falls just before the deadline (31/12) but its verdict is final.
+        """
         deadline = self.deadline(target)
         base = Assessment(
             target_id=target.id, label=target.label, kind=target.kind, unit=target.unit, cutoff=cutoff,
@@ -124,7 +129,7 @@ class Engine:
             evidence_source=result.evidence,
         )
         notes = list(result.notes)
-        final = cutoff >= deadline
+        final = cutoff >= deadline if final is None else final
         if target.kind == "qualitative":
             a = replace(a, unit=result.unit or target.unit or "",
                         status=pg.qualitative_status(result.met, result.progress, final=final))
@@ -230,15 +235,16 @@ def _target_bound(target: Target) -> float | tuple[float, float] | tuple[ClassGo
 
 
 def assess(plan: Plan, data: CycleData, cutoff: dt.date, *, communes: CommuneMode = "plan",
-           targets: Iterable[str] | None = None) -> list[Assessment]:
+           targets: Iterable[str] | None = None, final: bool | None = None) -> list[Assessment]:
     """Assess every target of *plan* (or those with the ids in *targets*) at *cutoff*.
 
     *communes*: "plan" (the plan's own pre-merger commune list, default) or "post_merger" (the
     communes after 1 July 2025 in the same area); commune-based values state the list used.
+    *final*: see :meth:`Engine.assess`.
     """
     engine = Engine(plan, data, communes=communes)
     chosen = plan.targets() if targets is None else [plan.target(t) for t in targets]
-    return [engine.assess(t, cutoff) for t in chosen]
+    return [engine.assess(t, cutoff, final=final) for t in chosen]
 
 
 def assess_one(plan: Plan, data: CycleData, target: str | Target, cutoff: dt.date, *,

@@ -128,7 +128,8 @@ def make_report(plan: "Plan", plan_path: str | os.PathLike[str], data: "CycleDat
         history = [collect_forms(plan, p, folder).statuses() for p, folder in earlier]
 
     cutoff = period.cutoff_end
-    found = assess(plan, data, cutoff, communes=communes)  # type: ignore[arg-type]
+    final = True if period.kind == "summary" and period.end_year >= plan.horizon.end else None
+    found = assess(plan, data, cutoff, communes=communes, final=final)  # type: ignore[arg-type]
     previous_period = period.previous_same()
     previous = (assess(plan, data, previous_period.cutoff_end, communes=communes)  # type: ignore[arg-type]
                 if previous_period is not None and previous_period.cutoff_end.year >= plan.horizon.start else [])

@@ -1,0 +1,213 @@
+"""The progress report end to end on the bundled sample: numbers, layout, provenance, narrative gaps."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+import pytest
+
+from baocao.checks.layout import verify_layout
+from baocao.checks.presign import MISSING_MARK, presign_check
+from baocao.data import load_data
+from baocao.indicators.assess import assess
+from baocao.periods import parse_period
+from baocao.plan.io import load_plan
+from baocao.report.narrative import Narrative, load_narrative
+from baocao.report.run import make_report
+
+from conftest import ROOT, SAMPLE_PLAN, norm
+
+SAMPLE = ROOT / "sample_data"
+RUN_TIME = dt.datetime(2023, 6, 16, 8, 30, tzinfo=dt.timezone.utc)
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_data(SAMPLE / "du-lieu-mau.xlsx")
+
+
+@pytest.fixture(scope="module")
+def h1(tmp_path_factory, plan, data):
+    out = tmp_path_factory.mktemp("bao-cao")
+    return make_report(plan, SAMPLE_PLAN, data, "2023-H1", out, returns_dir=SAMPLE / "bao-cao-don-vi",
+                       narrative=SAMPLE / "nhan-dinh" / "2023-H1.yaml", run_time=RUN_TIME)
+
+
+def _cells(row) -> list[str]:
+    seen, out = set(), []
+    for cell in row.cells:
+        if id(cell._tc) not in seen:
+            seen.add(id(cell._tc))
+            out.append(norm(cell.text))
+    return out
+
+
+def _table_after(document, title: str):
+    """The table of the appendix whose title paragraph is ``title``."""
+    body = document.element.body
+    found = False
+    for child in body.iterchildren():
+        if child.tag.endswith("}p") and norm("".join(child.xpath(".//w:t/text()"))) == title:
+            found = True
+        elif found and child.tag.endswith("}tbl"):
+            return docx.table.Table(child, document)
+    raise AssertionError(f"no table after {title!r}")
+
+
+def _strip_unit(text: str, unit: str) -> str:
+    return text[: -len(unit)].rstrip() if unit and text.endswith(unit) and text != unit else text
+
+
+def test_every_number_equals_the_engine(h1, plan, data):
+    period = parse_period("2023-H1")
+    now = assess(plan, data, period.cutoff_end)
+    before = {a.target_id: a for a in assess(plan, data, period.previous_same().cutoff_end)}
+    document = docx.Document(str(h1.docx))
+    rows = _table_after(document, "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU").rows
+    assert _cells(rows[0])[3] == f"Mục tiêu {plan.horizon.end}"
+    assert len(rows) == 1 + len(now) == 1 + len(plan.targets())
+    for row, a in zip(rows[1:], now):
+        stt, label, unit, goal, value, previous, pct, status = _cells(row)
+        assert (label, unit) == (norm(a.label), a.unit)
+        assert value == _strip_unit(a.value_text, a.unit)
+        assert previous == _strip_unit(before[a.target_id].value_text, a.unit)
+        assert pct == a.percent_text
+        assert status.lower() == a.status
+        for number in re.findall(r"\d[\d.,]*", value + pct):
+            assert not re.fullmatch(r"\d+\.\d{1,2}|\d{1,3}(,\d{3})+", number), f"English-style number {number}"
+    text = "\n".join(norm(p.text) for p in document.paragraphs)
+    for a in now:
+        assert norm(a.sentence.rstrip(".")) in text, a.target_id
+
+
+def test_layout_and_official_parts(h1, plan):
+    failed = [r for r in verify_layout(h1.docx) if r.status == "fail"]
+    assert failed == []
+    document = docx.Document(str(h1.docx))
+    texts = [norm(p.text) for p in document.paragraphs if p.text.strip()]
+    assert "BÁO CÁO" in texts
+    assert any(t.startswith("Kết quả thực hiện Kế hoạch số 188/KH-LMHTX ngày 11/5/2021") for t in texts)
+    assert "- Ủy ban nhân dân tỉnh Đắk Nông;" in texts and "- Liên minh Hợp tác xã Việt Nam." in texts
+    header = "\n".join(norm(c.text) for c in document.tables[0]._cells)
+    assert "Số: 45/BC-LMHTX" in header and "Đắk Nông, ngày 16 tháng 6 năm 2023" in header
+    footer = "\n".join(norm(c.text) for c in document.tables[1]._cells)
+    assert footer.index("- Như trên;") < footer.index("- Lưu: VT, VP.")
+    assert "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM 2023" in texts
+    landscape = [s.page_width > s.page_height for s in document.sections]
+    assert landscape == [False, True, True, True]
+    props = document.core_properties
+    assert props.category == "Kỳ báo cáo: 2023-H1" and "2023-H1" in props.keywords
+    assert props.created == RUN_TIME
+    assert presign_check(h1.docx, plan=plan) and all(f.severity != "lỗi" for f in presign_check(h1.docx, plan=plan))
+
+
+def test_task_table_and_missing_unit(h1, plan):
+    document = docx.Document(str(h1.docx))
+    rows = [_cells(r) for r in _table_after(document, "TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ").rows]
+    assert rows[0] == ["Stt", "Nhiệm vụ", "Chủ trì", "Thời gian thực hiện", "Tình trạng", "Kết quả"]
+    tasks = {r[1]: r for r in rows[1:] if len(r) == 6}
+    collected = h1.collected
+    assert collected is not None and collected.missing_units == ["bbt"]
+    nv12 = tasks[norm(plan.task("nv1.2").text)]
+    assert nv12[4] in {"đang thực hiện", "đã hoàn thành", "chưa thực hiện", "không phát sinh"}
+    for task_id, results in collected.results.items():
+        for r in results:
+            if r.kind == "task" and r.result:
+                assert norm(r.result.rstrip(".;")) in norm(tasks[norm(plan.task(task_id).text)][5])
+    body = "\n".join(norm(p.text) for p in document.paragraphs)
+    assert "Đơn vị chưa gửi báo cáo: Ban biên tập bản tin Kinh tế hợp tác." in body
+
+
+def test_provenance_sidecar(h1, data, plan):
+    content = json.loads(h1.sidecar.read_text(encoding="utf-8"))
+    assert content["data"]["sha256"] == data.sha256
+    assert content["plan"]["symbol"] == "188/KH-LMHTX" and len(content["plan"]["sha256"]) == 64
+    assert content["period"] == {"code": "2023-H1", "label": "6 tháng đầu năm 2023",
+                                 "cutoff_start": "2022-12-15", "cutoff_end": "2023-06-14"}
+    assert content["run_time"] == "2023-06-16T08:30:00+00:00"
+    by_target = {f["target"]: f for f in content["figures"] if f["shown_at"] == ["thân báo cáo, mục II.1"]}
+    assert set(by_target) == {t.id for t in plan.targets()}
+    xa = by_target["xa_co_htx"]
+    assert xa["text"] == "90%" and xa["numerator"] == 54 and xa["denominator"] == 60
+    rows = [r for s in xa["sources"] for r in s["rows"]]
+    assert rows and all(isinstance(r, int) and r >= 2 for r in rows)
+    assert set(content["returns"]) == {"cstt", "khht", "quy", "ttdt", "vp"}
+
+
+def test_missing_narrative_is_visible_and_flagged(tmp_path, plan, data):
+    partial = Narrative(leadership=["Đã triển khai."], proposals=["Đề nghị bổ sung vốn."])
+    out = make_report(plan, SAMPLE_PLAN, data, "2023", tmp_path, narrative=partial, charts="none", draft=True)
+    document = docx.Document(str(out.docx))
+    missing = [p for p in document.paragraphs if p.text.startswith(MISSING_MARK)]
+    assert len(missing) == 5  # achievements, shortcomings, two causes, lessons (an annual report has lessons)
+    assert {p.style.name for p in missing} == {"VB Thieu noi dung"}
+    assert missing[0].style.font.bold and missing[0].style.font.italic
+    assert set(out.report.missing_parts) == {"achievements", "shortcomings", "causes_objective",
+                                             "causes_subjective", "lessons"}
+    findings = presign_check(out.docx, plan=plan, final=False)
+    assert sum(f.rule == "thieu_noi_dung" for f in findings) == len(missing)
+    assert "Số:      /BC-LMHTX" in "\n".join(c.text for c in document.tables[0]._cells)
+    assert [s.page_width > s.page_height for s in document.sections] == [False, True, True]
+
+
+def test_narrative_for_another_period_is_refused(tmp_path, plan, data):
+    from baocao.errors import InputError
+
+    with pytest.raises(InputError, match="2023-H1"):
+        make_report(plan, SAMPLE_PLAN, data, "2023", tmp_path, narrative=SAMPLE / "nhan-dinh" / "2023-H1.yaml")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_existing_report_is_not_overwritten(h1, plan, data):
+    from baocao.errors import OutputExistsError
+
+    before = h1.docx.read_bytes()
+    with pytest.raises(OutputExistsError):
+        make_report(plan, SAMPLE_PLAN, data, "2023-H1", h1.docx.parent)
+    assert h1.docx.read_bytes() == before
+
+
+def test_summary_report_has_lessons_and_no_same_period(tmp_path, plan, data):
+    out = make_report(plan, SAMPLE_PLAN, data, "2021-2025", tmp_path, returns_dir=SAMPLE / "bao-cao-don-vi",
+                      narrative=load_narrative(SAMPLE / "nhan-dinh" / "2021-2025.yaml"), charts="none")
+    texts = [norm(p.text) for p in docx.Document(str(out.docx)).paragraphs]
+    assert "4. Bài học kinh nghiệm" in texts
+    assert "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ GIAI ĐOẠN 2026-2030" in texts
+    rows = _table_after(docx.Document(str(out.docx)), "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU").rows
+    assert all(_cells(r)[5] == "—" for r in rows[1:])
+    statuses = {_cells(r)[7] for r in rows[1:]}
+    assert "Chưa có số liệu" not in statuses and statuses <= {"Đạt", "Vượt", "Chưa đạt"}
+
+
+@pytest.mark.slow
+def test_cli_report_with_pdf(tmp_path):
+    exe = Path(sys.executable).with_name("baocao")
+    cmd = [str(exe), "report", str(SAMPLE_PLAN), str(SAMPLE / "du-lieu-mau.xlsx"), "--period", "2023-H1",
+           "--returns", str(SAMPLE / "bao-cao-don-vi"), "--narrative", str(SAMPLE / "nhan-dinh" / "2023-H1.yaml"),
+           "--out", str(tmp_path)] + (["--pdf"] if shutil.which("soffice") else [])
+    result = subprocess.run(cmd, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "Đơn vị chưa gửi báo cáo: Ban biên tập bản tin Kinh tế hợp tác" in result.stdout
+    assert "Kiểm tra trước khi trình ký: 0 lỗi" in result.stdout
+    assert (tmp_path / "2023-H1-bao-cao.docx").exists()
+    if not shutil.which("soffice"):
+        pytest.skip("LibreOffice không có: đã kiểm tra .docx, bỏ qua PDF")
+    pdf = tmp_path / "2023-H1-bao-cao.pdf"
+    info = subprocess.run(["pdfinfo", "-f", "1", "-l", "99", str(pdf)], capture_output=True, text=True).stdout
+    sizes = re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)
+    orient = ["L" if float(w) > float(h) else "P" for w, h in sizes]
+    first_landscape = orient.index("L")
+    assert orient[0] == "P" and all(o == "L" for o in orient[first_landscape:])
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "Phụ lục III" in text
+    blank = [i for i in range(1, len(orient) + 1)
+             if len(subprocess.run(["pdftotext", "-f", str(i), "-l", str(i), str(pdf), "-"],
+                                   capture_output=True, text=True).stdout.split()) < 3]
+    assert blank == [], f"blank pages {blank}"
