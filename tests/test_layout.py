@@ -332,3 +332,17 @@ def test_bundled_seed_plan_passes(tmp_path):
     out = render_docx(PLAN_TEMPLATE, context_from_plan(plan), tmp_path / "ke-hoach-188.docx")
     results = verify_layout(out)
     assert [str(r) for r in results if r.status != PASS] == []
+
+
+def test_seed_appendix_alone_passes_although_a_task_says_doc_lap(tmp_path):
+    """Task 2.4 of the seed contains "độc lập": the data table must not be taken for the header table."""
+    from baocao.plan.io import load_plan
+    from baocao.plan.text import plan_context as seed_context
+
+    from conftest import SAMPLE_PLAN
+
+    ctx = seed_context(load_plan(SAMPLE_PLAN))
+    out = render_docx(APPENDIX_TEMPLATE, {"appendix": ctx["appendix"]}, tmp_path / "phu-luc.docx")
+    results = by_rule(verify_layout(out))
+    assert not [r for r in results.values() if r.status == FAIL]
+    assert results["dau_trang.bang"].status == NA

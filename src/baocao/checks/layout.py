@@ -325,7 +325,8 @@ def _load(path: Path) -> _Doc:
     if first is not None:
         for tbl in first.tables():
             text = _norm("".join(t.text or "" for t in tbl.iter(qn("w:t")))).upper()
-            if "CỘNG H" in text or "ĐỘC LẬP" in text:
+            narrow = len(tbl.findall(qn("w:tblGrid") + "/" + qn("w:gridCol"))) <= 2  # not a data table
+            if narrow and ("CỘNG H" in text or "ĐỘC LẬP" in text):
                 header_table = tbl
                 break
     for s in sections:

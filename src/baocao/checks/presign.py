@@ -69,7 +69,7 @@ def _excerpt(text: str, start: int, end: int, width: int = 30) -> str:
 
 
 _RULES: list[tuple[str, str, re.Pattern[str], str]] = [
-    ("con_sot_mau", ERROR, re.compile(r"\{\{|\}\}|\{%|%\}"), "còn sót thẻ mẫu (template)"),
+    ("con_sot_mau", ERROR, re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{\{|\}\}|\{%|%\}"), "còn sót thẻ mẫu (template)"),
     ("con_sot_ghi_chu", ERROR, re.compile(r"\b(TODO|FIXME|XXX)\b"), "còn sót ghi chú soạn thảo"),
     ("thieu_noi_dung", ERROR, re.compile(re.escape(MISSING_MARK) + r"[^\]]*\]?"),
      "phần nội dung do người viết còn thiếu"),
@@ -96,7 +96,7 @@ def _text_findings(texts: list[_Text], *, final: bool) -> Iterator[Finding]:
                               f"{message}: «{m.group(0)}»" if rule in ("lap_tu", "so_kieu_anh") else message)
 
 
-def _plan_findings(texts: list[_Text], plan: "Plan") -> Iterator[Finding]:
+def _plan_findings(texts: list[_Text], plan: "Plan", *, final: bool) -> Iterator[Finding]:
     """Unit names spelled with other capitals than the plan declares; the "Kèm theo" number and date."""
     from ..plan.text import appendix_ref
 
@@ -107,7 +107,7 @@ def _plan_findings(texts: list[_Text], plan: "Plan") -> Iterator[Finding]:
                 if m.group(0) != unit.name:
                     yield Finding("ten_don_vi", REVIEW, t.where, _excerpt(t.text, m.start(), m.end()),
                                   f"tên đơn vị viết khác với kế hoạch ('{unit.name}')")
-    expected = appendix_ref(plan)
+    expected = appendix_ref(plan, draft=not final)
     own = f"(Kèm theo {plan.document.type_name.capitalize()}"  # a report's appendices cite the report itself
     for t in texts:
         if t.text.strip().startswith(own) and t.text.strip() != expected:
@@ -123,7 +123,7 @@ def presign_check(path: str | Path, *, plan: "Plan | None" = None, final: bool =
     texts = _texts(Path(path))
     findings = list(_text_findings(texts, final=final))
     if plan is not None:
-        findings += list(_plan_findings(texts, plan))
+        findings += list(_plan_findings(texts, plan, final=final))
     return findings
 
 
