@@ -160,7 +160,9 @@ def overview_chart(assessments: Sequence[Assessment]) -> Figure:
         raise ValueError("không có chỉ tiêu định lượng nào để vẽ")
     cutoff = items[0].cutoff
     with _rc():
-        fig = _figure(figsize=(11, max(4.0, 0.3 * len(items) + 1.4)), layout="constrained")  # landscape page
+        height = max(4.0, 0.3 * len(items) + 1.4)  # wide: it fills a landscape appendix page
+        fig = _figure(figsize=(11, height))  # fixed margins: constrained layout costs a second text pass
+        fig.subplots_adjust(left=0.40, right=0.97, top=1 - 0.45 / height, bottom=0.55 / height)
         ax = fig.add_subplot()
         ys = list(range(len(items)))[::-1]
         pct = [a.percent_of_target or 0.0 for a in items]
@@ -171,7 +173,7 @@ def overview_chart(assessments: Sequence[Assessment]) -> Figure:
             text = percent(a.percent_of_target, 1) if a.percent_of_target is not None else a.status
             ax.text(p + top * 0.01, y, text, va="center", fontsize=10)
         ax.axvline(100, color="#333333", linewidth=1, linestyle="--")
-        ax.set_yticks(ys, [_wrap(a.label, 60) for a in items], fontsize=10)
+        ax.set_yticks(ys, [_wrap(a.label, 52) for a in items], fontsize=10)
         ax.set_xlim(0, top * 1.15)
         ax.xaxis.set_major_formatter(FuncFormatter(_tick))
         ax.set_xlabel("% mục tiêu")
@@ -185,7 +187,7 @@ def figure_png(fig: Figure, dpi: int = DPI) -> bytes:
     """The figure as PNG bytes."""
     buf = io.BytesIO()
     with _rc():
-        fig.savefig(buf, format="png", dpi=dpi)
+        fig.savefig(buf, format="png", dpi=dpi, pil_kwargs={"compress_level": 3})
     return buf.getvalue()
 
 

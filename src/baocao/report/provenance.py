@@ -33,10 +33,11 @@ def _sources(assessment: Any) -> list[dict[str, Any]]:
     evidence = getattr(assessment, "evidence", None)
     if evidence is None or len(evidence) == 0 or "sheet" not in evidence or "row" not in evidence:
         return []
-    out = []
-    for sheet, rows in evidence.groupby("sheet", sort=False)["row"]:
-        out.append({"sheet": str(sheet), "rows": sorted(int(r) for r in rows.dropna())})
-    return out
+    by_sheet: dict[str, set[int]] = {}
+    for sheet, row in zip(evidence["sheet"].tolist(), evidence["row"].tolist()):
+        if row == row and row is not None:  # skip NaN
+            by_sheet.setdefault(str(sheet), set()).add(int(row))
+    return [{"sheet": sheet, "rows": sorted(rows)} for sheet, rows in by_sheet.items()]
 
 
 def provenance(report: "Report", *, plan_path: str | Path, data_path: str | Path | None,
