@@ -7,11 +7,16 @@ periods, unit returns and narratives.
 from __future__ import annotations
 
 import os
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from .plan.text import plan_context
+
+if TYPE_CHECKING:
+    from .plan.model import Plan
 
 
 @dataclass
@@ -28,9 +33,21 @@ class Written:
         return [*self.docx, *self.pdf, *self.other]
 
 
-def symbol_slug(symbol: str) -> str:
-    """File-name form of a document symbol: "188/KH-LMHTX" -> "188-KH-LMHTX"."""
-    return symbol.replace("/", "-").strip(" -")
+def symbol_slug(plan: "Plan") -> str:
+    """File-name form of the document symbol: "188/KH-LMHTX" -> "188-KH-LMHTX" (ASCII, no blanks)."""
+    text = plan.symbol.replace("Đ", "D").replace("đ", "d")
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")
+
+
+def plan_file_name(plan: "Plan", *, draft: bool = False) -> str:
+    """"188-KH-LMHTX-ke-hoach.docx"; a draft gets "-du-thao" so it never replaces the final copy."""
+    return f"{symbol_slug(plan)}-ke-hoach{'-du-thao' if draft else ''}.docx"
+
+
+def appendix_file_name(plan: "Plan") -> str:
+    """"188-KH-LMHTX-phu-luc.docx"."""
+    return f"{symbol_slug(plan)}-phu-luc.docx"
 
 
 def write_documents(plan_path: str | os.PathLike[str], out_dir: str | os.PathLike[str], *,
@@ -45,10 +62,10 @@ def write_documents(plan_path: str | os.PathLike[str], out_dir: str | os.PathLik
     plan = load_plan(plan_path)
     out = Path(out_dir)
     written = Written()
-    stem = symbol_slug(plan.symbol)
     context = plan_context(plan, draft=draft)
-    written.docx.append(render_docx("ke-hoach.docx", context, out / f"{stem}-ke-hoach.docx", overwrite=overwrite))
-    written.docx.append(render_docx("phu-luc.docx", {"appendix": context["appendix"]}, out / f"{stem}-phu-luc.docx",
+    written.docx.append(render_docx("ke-hoach.docx", context, out / plan_file_name(plan, draft=draft),
+                                    overwrite=overwrite))
+    written.docx.append(render_docx("phu-luc.docx", {"appendix": context["appendix"]}, out / appendix_file_name(plan),
                                     overwrite=overwrite))
     if periods:
         if data_path is None:

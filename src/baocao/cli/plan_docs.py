@@ -7,8 +7,6 @@ so a cold ``baocao appendix`` stays well under a second.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -21,23 +19,6 @@ if TYPE_CHECKING:
 
 PLAN_TEMPLATE = "ke-hoach.docx"
 APPENDIX_TEMPLATE = "phu-luc.docx"
-
-
-def symbol_slug(plan: Plan) -> str:
-    """File-name form of the document symbol: "188/KH-LMHTX" -> "188-KH-LMHTX" (ASCII, no blanks)."""
-    text = plan.symbol.replace("Đ", "D").replace("đ", "d")
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")
-
-
-def plan_file_name(plan: Plan, *, draft: bool = False) -> str:
-    """"188-KH-LMHTX-ke-hoach.docx"; a draft gets "-du-thao" so it never replaces the final copy."""
-    return f"{symbol_slug(plan)}-ke-hoach{'-du-thao' if draft else ''}.docx"
-
-
-def appendix_file_name(plan: Plan) -> str:
-    """"188-KH-LMHTX-phu-luc.docx"."""
-    return f"{symbol_slug(plan)}-phu-luc.docx"
 
 
 def leading_comments(text: str) -> str:
@@ -101,6 +82,8 @@ def _render(plan_file: str, template: str, name: Callable[[Plan], str], out_dir:
 @reports_errors
 def plan_document(plan_file: str, out_dir: Path, pdf: bool, draft: bool, overwrite: bool) -> None:
     """Xuất văn bản kế hoạch PLAN_FILE (.yaml) kèm phụ lục phân công (trang ngang) ra .docx."""
+    from ..pipeline import plan_file_name
+
     _render(plan_file, PLAN_TEMPLATE, lambda p: plan_file_name(p, draft=draft), out_dir, pdf=pdf, draft=draft,
             overwrite=overwrite)
 
@@ -114,6 +97,8 @@ def plan_document(plan_file: str, out_dir: Path, pdf: bool, draft: bool, overwri
 @reports_errors
 def appendix_document(plan_file: str, out_dir: Path, pdf: bool, overwrite: bool) -> None:
     """Xuất riêng phụ lục phân công thực hiện của kế hoạch PLAN_FILE ra .docx."""
+    from ..pipeline import appendix_file_name
+
     _render(plan_file, APPENDIX_TEMPLATE, appendix_file_name, out_dir, pdf=pdf, draft=False, overwrite=overwrite)
 
 
