@@ -200,10 +200,10 @@ def _build_workbook(plan: Plan) -> Any:
                 cell.font = Font(bold=True)
                 cell.fill = group_fill
         ws.row_dimensions[ri].height = _row_height(row.cells, columns)
-    for ri in range(len(rows) + 2, last + 1):
-        for ci in range(1, len(columns) + 1):
-            ws.cell(ri, ci).number_format = "@"
-            ws.cell(ri, ci).alignment = wrap
+    for ci in range(1, len(columns) + 1):  # rows typed later: text format and wrapping from the column style
+        dim = ws.column_dimensions[get_column_letter(ci)]
+        dim.number_format = "@"
+        dim.alignment = wrap
     ws.row_dimensions[1].height = 32
     ws.freeze_panes = "D2"
     ws.page_setup.orientation = "landscape"
