@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_DUE_DAYS", "DONE", "IN_PROGRESS", "KINDS", "NOT_APPLICABLE", "NOT_STARTED", "STATUSES",
-    "Period", "PeriodError", "PeriodKind", "add_working_days", "due_tasks", "normalize_status",
+    "Period", "PeriodError", "PeriodKind", "add_working_days", "due_tasks", "final_verdict", "normalize_status",
     "merge_statuses", "overdue_tasks", "parse_period",
 ]
 
@@ -243,6 +243,20 @@ def parse_period(text: str, *, due_days: int = DEFAULT_DUE_DAYS) -> Period:
         f"không đọc được kỳ báo cáo '{text}'. Dùng: '2023-H1' (6 tháng đầu năm), '2023-H2' (6 tháng cuối năm), "
         "'2023' (năm), '2021-2025' (giai đoạn), '2024-Q3' (quý), '2024-09' (tháng), '2024-9M' (9 tháng)."
     )
+
+
+# --- targets against a period ----------------------------------------------------------------------
+def final_verdict(plan: Plan, period: Period) -> bool | None:
+    """Whether the targets are judged as final (đạt, vượt, chưa đạt) in the report of *period*.
+
+    ``True`` for a summary period (tổng kết giai đoạn) ending in or after the last year of the plan's
+    horizon: the report closes the plan, so it says met / not met although its cut-off (14/12) falls
+    just before the targets' deadline (31/12). ``None`` otherwise: the indicator engine decides from
+    each target's deadline (on / behind track before it). Pass the result as ``final=`` to
+    :func:`baocao.indicators.assess`, :func:`~baocao.indicators.series` and
+    :func:`~baocao.indicators.charts.save_charts`, so tables, charts and the report agree.
+    """
+    return True if period.kind == "summary" and period.end_year >= plan.horizon.end else None
 
 
 # --- tasks against a period ------------------------------------------------------------------------

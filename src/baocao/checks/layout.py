@@ -26,8 +26,8 @@ from docx.oxml.ns import qn
 
 from baocao.docx import oxml as ox
 
-__all__ = ["RuleResult", "verify_layout", "format_results", "PASS", "FAIL", "REVIEW", "NA",
-           "STATUS_VI"]
+__all__ = ["RuleResult", "verify_layout", "format_results", "results_frame", "RESULT_COLUMNS", "PASS", "FAIL",
+           "REVIEW", "NA", "STATUS_VI"]
 
 PASS, FAIL, REVIEW, NA = "pass", "fail", "needs_review", "not_applicable"
 STATUS_VI = {PASS: "Đạt", FAIL: "Không đạt", REVIEW: "Cần xem lại", NA: "Không áp dụng"}
@@ -1088,3 +1088,19 @@ def format_results(results: list[RuleResult]) -> str:
     lines.append("Tổng: " + ", ".join(f"{counts[s]} {STATUS_VI[s].lower()}" for s in
                                       (PASS, FAIL, REVIEW, NA)))
     return "\n".join(lines)
+
+
+#: Headers of :func:`results_frame` (the same words as :func:`format_results`).
+RESULT_COLUMNS = ("Mã quy tắc", "Kết quả", "Nội dung kiểm tra", "Chi tiết")
+
+
+def results_frame(results: Iterable[RuleResult]):  # -> pandas.DataFrame, imported lazily
+    """The results as a DataFrame with Vietnamese headers, one row per rule in the checking order:
+    "Mã quy tắc", "Kết quả" (Đạt, Không đạt, Cần xem lại, Không áp dụng), "Nội dung kiểm tra", "Chi tiết".
+
+    Filter it in a notebook, e.g. ``df[df["Kết quả"] != "Đạt"]``.
+    """
+    import pandas as pd
+
+    rows = [(x.rule, STATUS_VI[x.status], x.description, x.detail) for x in results]
+    return pd.DataFrame(rows, columns=list(RESULT_COLUMNS))

@@ -135,3 +135,19 @@ def format_findings(findings: list[Finding]) -> str:
     errors = sum(f.severity == ERROR for f in findings)
     head = f"Kiểm tra trước khi trình ký: {errors} lỗi, {len(findings) - errors} điểm cần xem lại."
     return "\n".join([head] + [f"  - {f}" for f in ordered])
+
+
+#: Headers of :func:`findings_frame`.
+FINDING_COLUMNS = ("Mức độ", "Vị trí", "Vấn đề", "Đoạn văn", "Mã quy tắc")
+
+
+def findings_frame(findings: list[Finding]):  # -> pandas.DataFrame, imported lazily
+    """The findings as a DataFrame with Vietnamese headers, errors ("lỗi") first as in
+    :func:`format_findings`: "Mức độ", "Vị trí" (đoạn 12, bảng 2, hàng 5, cột 3…), "Vấn đề", "Đoạn văn"
+    (the text around it), "Mã quy tắc". No findings: an empty frame with the same headers.
+    """
+    import pandas as pd
+
+    ordered = sorted(findings, key=lambda f: f.severity != ERROR)
+    rows = [(f.severity, f.where, f.message, f.excerpt, f.rule) for f in ordered]
+    return pd.DataFrame(rows, columns=list(FINDING_COLUMNS))

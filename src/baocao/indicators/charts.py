@@ -20,7 +20,7 @@ import pandas as pd
 
 from baocao.vnformat import date_short, number, percent
 
-from .model import CHAM_TIEN_DO, CHUA_CO_SO_LIEU, CHUA_DAT, DAT, DUNG_TIEN_DO, VUOT, Assessment, CommuneMode
+from .model import STATUS_COLORS, Assessment, CommuneMode
 from .progress import path_end
 from .text import fmt_value
 
@@ -32,14 +32,7 @@ if TYPE_CHECKING:
 
 FONT = "Liberation Serif"
 DPI = 150
-STATUS_COLORS = {
-    VUOT: "#1b7837",
-    DAT: "#5aae61",
-    DUNG_TIEN_DO: "#2166ac",
-    CHAM_TIEN_DO: "#f1a340",
-    CHUA_DAT: "#d73027",
-    CHUA_CO_SO_LIEU: "#999999",
-}
+# STATUS_COLORS (imported above) is defined in .model, shared with the styled tables of .tables
 CLASS_COLORS = ("#2166ac", "#f1a340", "#d73027", "#5aae61", "#762a83")
 OVERVIEW_FILE = "tong-quan.png"
 QUANTITATIVE = ("share", "count", "rate_per_year", "growth", "distribution", "amount", "custom")
@@ -160,9 +153,10 @@ def overview_chart(assessments: Sequence[Assessment]) -> Figure:
         raise ValueError("không có chỉ tiêu định lượng nào để vẽ")
     cutoff = items[0].cutoff
     with _rc():
-        height = max(4.0, 0.3 * len(items) + 1.4)  # wide: it fills a landscape appendix page
+        height = max(4.4, 0.3 * len(items) + 1.8)  # wide: it fills a landscape appendix page
         fig = _figure(figsize=(11, height))  # fixed margins: constrained layout costs a second text pass
-        fig.subplots_adjust(left=0.40, right=0.97, top=1 - 0.45 / height, bottom=0.55 / height)
+        # bottom: x ticks, x label, then one row of legend below the axes (never over a bar's label)
+        fig.subplots_adjust(left=0.40, right=0.97, top=1 - 0.45 / height, bottom=0.95 / height)
         ax = fig.add_subplot()
         ys = list(range(len(items)))[::-1]
         pct = [a.percent_of_target or 0.0 for a in items]
@@ -179,7 +173,9 @@ def overview_chart(assessments: Sequence[Assessment]) -> Figure:
         ax.set_xlabel("% mục tiêu")
         ax.set_title(f"Mức độ thực hiện các chỉ tiêu đến {date_short(cutoff)}")
         shown = [s for s in STATUS_COLORS if any(a.status == s for a in items)]
-        ax.legend(handles=[Patch(color=STATUS_COLORS[s], label=s) for s in shown], fontsize=10, loc="lower right")
+        fig.legend(handles=[Patch(color=STATUS_COLORS[s], label=s) for s in shown], fontsize=10, frameon=False,
+                   loc="lower center", bbox_to_anchor=((0.40 + 0.97) / 2, 0.04 / height), ncol=len(shown),
+                   handlelength=1.2, columnspacing=1.5)
     return fig
 
 
@@ -193,12 +189,15 @@ def figure_png(fig: Figure, dpi: int = DPI) -> bytes:
 
 def save_charts(plan: Plan, data: CycleData, cutoff: dt.date, out_dir: str | Path, *,
                 communes: CommuneMode = "plan", cutoffs: Iterable[dt.date] = (), overwrite: bool = False,
-                dpi: int = DPI) -> list[Path]:
+                dpi: int = DPI, final: bool | None = None) -> list[Path]:
     """Write the overview chart and one progress chart per quantitative target as PNG files.
 
     Files: ``tong-quan.png`` and ``<target id>.png`` in *out_dir*; the progress charts cover the
     plan's year ends up to *cutoff* plus *cutoffs* and *cutoff* itself. Existing files are only
-    replaced with ``overwrite=True``.
+    replaced with ``overwrite=True``. *final* judges *cutoff* itself (the overview and the last point
+    of each progress chart) as :func:`~baocao.indicators.assess` does, e.g.
+    ``final=final_verdict(plan, period)`` so a whole-plan summary's charts say "chưa đạt" where its
+    table does; the earlier points keep the verdict of their date.
     """
     from baocao.render.atomic import atomic_write_bytes
 
@@ -207,9 +206,9 @@ def save_charts(plan: Plan, data: CycleData, cutoff: dt.date, out_dir: str | Pat
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    found = assess(plan, data, cutoff, communes=communes)
+    found = assess(plan, data, cutoff, communes=communes, final=final)
     dates = [d for d in _year_ends(plan) if d <= cutoff] + [d for d in cutoffs if d <= cutoff] + [cutoff]
-    df = series(plan, data, dates, year_ends=False, communes=communes)
+    df = series(plan, data, dates, year_ends=False, communes=communes, final=final)
     written = [atomic_write_bytes(out / OVERVIEW_FILE, figure_png(overview_chart(found), dpi), overwrite=overwrite)]
     for a in found:
         if a.kind not in QUANTITATIVE:

@@ -19,6 +19,16 @@ DUNG_TIEN_DO = "đúng tiến độ"
 CHAM_TIEN_DO = "chậm tiến độ"
 CHUA_CO_SO_LIEU = "chưa có số liệu"
 STATUSES = (DAT, VUOT, CHUA_DAT, DUNG_TIEN_DO, CHAM_TIEN_DO, CHUA_CO_SO_LIEU)
+# One colour per status, shared by the charts and the styled tables (green = met, blue = on track,
+# orange = behind, red = not met, grey = no data).
+STATUS_COLORS = {
+    VUOT: "#1b7837",
+    DAT: "#5aae61",
+    DUNG_TIEN_DO: "#2166ac",
+    CHAM_TIEN_DO: "#f1a340",
+    CHUA_DAT: "#d73027",
+    CHUA_CO_SO_LIEU: "#999999",
+}
 
 CommuneMode = Literal["plan", "post_merger"]
 COMMUNE_MODES: tuple[str, ...] = ("plan", "post_merger")

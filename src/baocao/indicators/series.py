@@ -49,17 +49,25 @@ def _rows(a: Assessment) -> list[dict[str, object]]:
 
 
 def series(plan: Plan, data: CycleData, cutoffs: Iterable[dt.date] = (), *, year_ends: bool = True,
-           communes: CommuneMode = "plan", targets: Iterable[str] | None = None) -> pd.DataFrame:
+           communes: CommuneMode = "plan", targets: Iterable[str] | None = None,
+           final: bool | None = None) -> pd.DataFrame:
     """Assess every target at each cut-off: the year ends of the plan (unless ``year_ends=False``)
     plus *cutoffs*.
 
     One row per target and cut-off with ``class_key == ""``; a distribution target adds one row
     per class (``class_key`` set). Columns: :data:`COLUMNS`.
+
+    *final* applies to the **last** cut-off only, as in :func:`~baocao.indicators.assess` (see
+    :func:`baocao.periods.final_verdict`): a whole-plan summary judges its own date as met / not met,
+    while the earlier points keep the verdict of their date. ``None``: every cut-off is judged from
+    the targets' deadlines.
     """
     dates = default_cutoffs(plan, cutoffs) if year_ends else sorted(set(cutoffs))
     engine = Engine(plan, data, communes=communes)
     chosen = plan.targets() if targets is None else [plan.target(t) for t in targets]
-    rows = [r for d in dates for t in chosen for r in _rows(engine.assess(t, d))]
+    last = dates[-1] if dates else None
+    rows = [r for d in dates for t in chosen
+            for r in _rows(engine.assess(t, d, final=final if d == last else None))]
     df = pd.DataFrame(rows, columns=list(COLUMNS))
     for col in ("value", "target", "target_high", "expected", "baseline", "percent_of_target", "numerator",
                 "denominator"):

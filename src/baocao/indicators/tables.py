@@ -1,16 +1,20 @@
-"""Assessments as plain data: JSON-ready dicts, a machine table, and the Vietnamese display table."""
+"""Assessments as plain data: JSON-ready dicts, a machine table, the Vietnamese display table (plain or
+styled with the status colours) and the evidence rows under the workbook's Vietnamese headers."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from .model import Assessment, ClassGoal
+from .model import STATUS_COLORS, Assessment, ClassGoal
 from .text import DASH, bound_text, fmt_value
+
+if TYPE_CHECKING:
+    from pandas.io.formats.style import Styler
 
 DISPLAY_COLUMNS = ("Mã", "Chỉ tiêu", "Giá trị", "Mục tiêu", "% mục tiêu", "Tình trạng")
 
@@ -93,6 +97,71 @@ def display_frame(assessments: Iterable[Assessment], *, compact: bool = False) -
         value, target = _compact(a) if compact else (a.value_text, a.target_text)
         rows.append((a.target_id, a.label, value, target, a.percent_text, a.status))
     return pd.DataFrame(rows, columns=list(DISPLAY_COLUMNS))
+
+
+def status_css(status: str) -> str:
+    """CSS of a status cell: the status colour (:data:`~baocao.indicators.model.STATUS_COLORS`) as background."""
+    color = STATUS_COLORS.get(status)
+    return f"background-color: {color}; color: white; font-weight: bold" if color else ""
+
+
+def styled_frame(assessments: Iterable[Assessment], *, compact: bool = True, caption: str | None = None) -> Styler:
+    """:func:`display_frame` as a pandas ``Styler`` for a notebook: the "Tình trạng" cells in their status
+    colour, the label left-aligned and wide, numbers and status words never wrapped, no index.
+
+    The colours are those of the charts, so a table and a chart of the same assessments agree.
+    """
+    df = display_frame(assessments, compact=compact)
+    styler = (df.style
+              .hide(axis="index")
+              .map(status_css, subset=["Tình trạng"])
+              .set_properties(subset=["Chỉ tiêu"], **{"text-align": "left", "min-width": "28em"})
+              .set_properties(subset=["Giá trị", "Mục tiêu", "% mục tiêu", "Tình trạng"],
+                              **{"white-space": "nowrap"}))
+    return styler.set_caption(caption) if caption else styler
+
+
+#: Columns the metrics add to the evidence rows, with their Vietnamese headers.
+EVIDENCE_EXTRA_HEADERS = {
+    "commune": "Xã được tính (mã)",
+    "counted": "Được tính vào tử số",
+    "period": "Kỳ",
+    "class": "Nhóm xếp loại",
+}
+_PERIOD_VI = {"current": "kỳ đánh giá", "baseline": "kỳ gốc"}
+
+
+def evidence_frame(assessment: Assessment) -> pd.DataFrame:
+    """The rows behind a figure (:attr:`Assessment.evidence`) under the data workbook's Vietnamese headers.
+
+    "Trang tính" and "Hàng" (the Excel row) come first, then the sheet's columns in workbook order under
+    their headers (:mod:`baocao.data.schema`), then what the metric added ("Được tính vào tử số", "Kỳ",
+    "Nhóm xếp loại", …). Yes/no cells read "Có"/"Không"; dates stay dates and numbers stay numbers, so
+    the frame can still be filtered and sorted. Rows pooled from two sheets (HTX and LHHTX) share a column
+    when the internal name is the same ("Tên HTX / Tên LHHTX"). Empty frame when there is no evidence.
+    """
+    from baocao.data.schema import NO, TABLE_BY_NAME, YES
+
+    ev = assessment.evidence
+    if ev is None or ev.empty:
+        return pd.DataFrame(columns=["Trang tính", "Hàng"])
+    tables = [TABLE_BY_NAME[t] for t in pd.unique(ev["table"]) if t in TABLE_BY_NAME] if "table" in ev else []
+    headers: dict[str, str] = {"sheet": "Trang tính", "row": "Hàng"}
+    for col in ev.columns:
+        if col in headers or col == "table":
+            continue
+        found = list(dict.fromkeys(t.header(col) for t in tables if col in t.column_by_name))
+        headers[col] = " / ".join(found) if found else EVIDENCE_EXTRA_HEADERS.get(col, col)
+    out = ev[list(headers)].copy()
+    for col in out.columns:
+        if pd.api.types.is_bool_dtype(out[col]):
+            out[col] = out[col].map({True: YES, False: NO}).astype(object)
+    if "period" in out:
+        out["period"] = out["period"].map(lambda v: _PERIOD_VI.get(v, v))
+    if "class" in out and assessment.classes:
+        labels = {c.key: c.label for c in assessment.classes}
+        out["class"] = out["class"].map(lambda v: labels.get(v, v))
+    return out.rename(columns=headers).reset_index(drop=True)
 
 
 def text_table(assessments: Iterable[Assessment], *, width: int = 48) -> str:

@@ -50,7 +50,7 @@ def report_paths(period: "Period", out_dir: Path) -> tuple[Path, Path, Path]:
 
 
 def _charts(plan: "Plan", data: "CycleData", assessments: list, cutoff: dt.date, folder: Path, mode: ChartMode,
-            overwrite: bool) -> list[Path]:
+            overwrite: bool, final: bool | None = None) -> list[Path]:
     if mode == "none":
         return []
     from ..indicators.charts import figure_png, overview_chart
@@ -61,7 +61,7 @@ def _charts(plan: "Plan", data: "CycleData", assessments: list, cutoff: dt.date,
     if mode == "all":
         from ..indicators.charts import save_charts
 
-        written = save_charts(plan, data, cutoff, folder, overwrite=True)
+        written = save_charts(plan, data, cutoff, folder, overwrite=True, final=final)
     return written
 
 
@@ -99,7 +99,7 @@ def make_report(plan: "Plan", plan_path: str | os.PathLike[str], data: "CycleDat
     PNGs into ``out_dir``. Existing files are kept unless ``overwrite``.
     """
     from ..indicators.assess import assess
-    from ..periods import due_tasks, overdue_tasks, parse_period
+    from ..periods import due_tasks, final_verdict, overdue_tasks, parse_period
     from ..render.docx import Image, render_docx
 
     period = parse_period(period) if isinstance(period, str) else period
@@ -128,7 +128,7 @@ def make_report(plan: "Plan", plan_path: str | os.PathLike[str], data: "CycleDat
         history = [collect_forms(plan, p, folder).statuses() for p, folder in earlier]
 
     cutoff = period.cutoff_end
-    final = True if period.kind == "summary" and period.end_year >= plan.horizon.end else None
+    final = final_verdict(plan, period)  # a whole-plan summary judges the targets as met / not met
     found = assess(plan, data, cutoff, communes=communes, final=final)  # type: ignore[arg-type]
     previous_period = period.previous_same()
     previous = (assess(plan, data, previous_period.cutoff_end, communes=communes)  # type: ignore[arg-type]
@@ -141,7 +141,7 @@ def make_report(plan: "Plan", plan_path: str | os.PathLike[str], data: "CycleDat
         due=due_tasks(plan, period), next_due=due_tasks(plan, period.next()),
         overdue=overdue_tasks(plan, period, statuses), draft=draft, report_date=period.due)
 
-    chart_files = _charts(plan, data, found, cutoff, chart_dir, charts, overwrite)
+    chart_files = _charts(plan, data, found, cutoff, chart_dir, charts, overwrite, final)
     now = run_time or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     images = [Image(p, 230 if p.name == "tong-quan.png" else 120) for p in chart_files]
     render_docx("bao-cao.docx", report_context(report, images), docx_path, overwrite=overwrite,
