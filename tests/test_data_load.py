@@ -484,3 +484,247 @@ def test_import_is_light():
         pytest.skip("the baocao package itself imports pandas")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Fast reader: python-calamine directly, sheets read in parallel (docs/data-workbook.md, section 5)
+# ---------------------------------------------------------------------------------------------
+
+
+def tricky_sheets() -> dict[str, list[list[object]]]:
+    """The clean workbook with cells each reader could turn into something else."""
+    sheets = clean_sheets()
+    htx = sheets["HTX"]
+    htx[0].append("Ghi chú")  # an extra column: ignored, but a row holding only a note is kept
+    htx[1][8] = 2.0  # whole float
+    htx[2][8] = True  # a bool next to numbers: a wrong type, not 1
+    htx[3][8] = 1
+    htx[1][11], htx[2][11], htx[3][11] = True, 1, 0  # yes/no as TRUE, 1 and 0
+    htx[1][0] = " HTX001 "
+    htx[1][1] = unicodedata.normalize("NFD", "  HTX\u00a0Cà phê\tĐắk  Lao ")
+    htx[2][4] = dt.datetime(2018, 7, 9, 15, 30)  # a time of day is dropped
+    htx[3][4] = " 11/5/2021 "
+    htx.append([None] * 16 + ["chỉ có ghi chú"])
+    sheets["Xếp loại HTX"].append(["HTX003", "2022", "tb", "87,5"])
+    sheets["THT"][1].append("ô thừa ngoài bảng")  # a ragged row
+    sheets["THT"].insert(2, [None, " ", "", None, None])  # an interior blank row
+    sheets["Hộ nông dân"][2][0] = 24667  # a code typed as a number
+    return sheets
+
+
+@pytest.fixture
+def tricky(tmp_path) -> Path:
+    return write_fixture(tmp_path / "data_tricky.xlsx", tricky_sheets(), merges={"HTX": ["Q6:Q7"]})
+
+
+def test_calamine_reader_reads_the_cells_pandas_read_excel_reads(tricky):
+    from baocao.data.cells import excel_value
+    from baocao.data.load import read_raw_sheets
+
+    for path in (tricky, sample_path("du-lieu-mau.xlsx")):
+        data = path.read_bytes()
+        fast = read_raw_sheets(data)
+        for engine in ("calamine", "openpyxl"):
+            slow = read_raw_sheets(data, engine=engine, via_pandas=True)
+            assert list(fast) == list(slow)
+            for name, (raw, merged) in fast.items():
+                other, other_merged = slow[name]
+                assert raw.height == other.height and len(raw.columns) == len(other.columns), name
+                for a, b in zip(raw.columns, other.columns, strict=True):
+                    a = [(type(v), v) for v in map(excel_value, a)]
+                    b = [(type(v), v) for v in map(excel_value, b)]
+                    assert a == b, (path.name, name)
+                assert sorted(merged) == sorted(other_merged), name
+    assert read_raw_sheets(tricky.read_bytes())["HTX"][1] == [((5, 16), (6, 16))]
+
+
+def _same_result(a, b) -> None:
+    frames_a, errors_a, warnings_a, complete_a = a
+    frames_b, errors_b, warnings_b, complete_b = b
+    assert complete_a == complete_b
+    for name, frame in frames_a.items():
+        pd.testing.assert_frame_equal(frame, frames_b[name], check_exact=True)
+
+    def key(problems):
+        return [(p.file, p.sheet, p.row, p.column, type(p.value), p.value, p.message) for p in problems]
+
+    assert key(errors_a) == key(errors_b)
+    assert key(warnings_a) == key(warnings_b)
+
+
+@pytest.mark.parametrize("workbook", ["tricky", "sample"])
+def test_fast_path_gives_the_tables_and_problems_of_pandas_read_excel(workbook, tricky, monkeypatch):
+    from baocao.data import load
+
+    path = tricky if workbook == "tricky" else sample_path("du-lieu-mau.xlsx")
+    data = path.read_bytes()
+    fast = load.read_tables(data, file=path.name)
+    _same_result(fast, load.read_tables(data, file=path.name, engine="calamine", via_pandas=True))
+    _same_result(fast, load.read_tables(data, file=path.name, engine="openpyxl"))
+    monkeypatch.setattr(load, "_cpus", lambda: 3)  # three reader threads, whatever the machine
+    _same_result(fast, load.read_tables(data, file=path.name))
+    monkeypatch.setattr(load, "MAX_READERS", 1)  # one sheet after another, no thread
+    _same_result(fast, load.read_tables(data, file=path.name))
+    if workbook == "tricky":
+        assert fast[1], "the tricky workbook has errors"
+
+
+def test_tricky_workbook_problems(tricky):
+    err = load_error(tricky)
+    p = assert_reported(err, tricky, "HTX", 3, "Số sản phẩm OCOP")
+    assert p.value is True and "đúng/sai" in p.message
+    p = assert_reported(err, tricky, "HTX", 6, "Q")  # a merge below the header names the column letter
+    assert "Q6:Q7" in p.message
+    for column in ("Mã HTX", "Tên HTX", "Mã xã", "Lĩnh vực", "Ngày thành lập", "Tình trạng"):
+        assert assert_reported(err, tricky, "HTX", 5, column).message == "thiếu giá trị"  # the note-only row
+    assert len(err.problems) == 8, str(err)
+
+
+def test_tricky_cells_are_typed(tmp_path):
+    sheets = tricky_sheets()
+    sheets["HTX"][2][8] = None
+    del sheets["HTX"][4]
+    data = load_data(write_fixture(tmp_path / "data_tricky_ok.xlsx", sheets))
+    c = data.cooperatives
+    assert c["coop_id"].tolist() == ["HTX001", "HTX002", "HTX003"]
+    assert c.loc[0, "name"] == "HTX Cà phê Đắk Lao" and unicodedata.is_normalized("NFC", c.loc[0, "name"])
+    assert c.loc[0, "ocop_products"] == 2 and pd.isna(c.loc[1, "ocop_products"]) and c.loc[2, "ocop_products"] == 1
+    assert c["value_chain"].tolist() == [True, True, False]
+    assert c.loc[1, "founded_on"] == pd.Timestamp(2018, 7, 9) and c.loc[2, "founded_on"] == pd.Timestamp(2021, 5, 11)
+    assert data.groups["group_id"].tolist() == ["THT0001", "THT0002"] and data.groups["_row"].tolist() == [2, 4]
+    assert data.households.loc[1, "commune_code"] == "24667"
+    assert data.ratings.iloc[-1][["year", "rating", "points"]].tolist() == [2022, "Trung bình", 87.5]
+    assert [(w.sheet, w.row) for w in data.warnings] == [("THT", 3)]
+
+
+def test_clean_text_test_agrees_with_norm_space():
+    from baocao.data.cells import is_clean_text
+    from baocao.vnformat import norm_space
+
+    texts = ["HTX001", "Xã Đắk Lao", unicodedata.normalize("NFD", "Xã Đắk Lao"), " a", "a ", "a  b", "a\tb",
+             "a\u00a0b", "a\nb", "", " ", "\u3000x", "x\u200by", "R’lấp", "24667"]
+    for text in texts:  # a clean text is left as it is; the test may send a clean text the slow way
+        assert not is_clean_text(text) or (text.strip() and norm_space(text) == text), repr(text)
+    assert [t for t in texts if is_clean_text(t)] == ["HTX001", "Xã Đắk Lao", "R’lấp", "24667"]
+
+
+def test_block_test_of_clean_texts():
+    import numpy as np
+
+    from baocao.data.cells import is_clean_text
+    from baocao.data.parse import _all_clean_text, _parse_column
+    from baocao.data.schema import TABLE_BY_NAME
+
+    texts = ["HTX001", "Xã Đắk Lao", unicodedata.normalize("NFD", "Xã Đắk Lao"), " a", "a ", "a  b", "a\tb",
+             "a\u00a0b", "", " ", "x\u200by", "a|b", "a |b", "|", "R’lấp", "\u0301a", "e\u0301", 24667, None]
+    for a in texts:
+        for b in texts:
+            for block in ([a], [a, b], [a, "HTX002", b]):
+                if _all_clean_text(block):
+                    assert all(is_clean_text(t) for t in block), block
+    assert _all_clean_text(["HTX001", "Xã Đắk Lao", "a|b", "a |b", "R’lấp"])
+    assert not _all_clean_text([]) and not _all_clean_text(["HTX001", 1])
+    name = TABLE_BY_NAME["cooperatives"].column_by_name["name"]
+    clean = [f"HTX số {i}" for i in range(10_000)]
+    parsed = _parse_column(np.array(clean + [" HTX  số 5 "], dtype=object), name)
+    assert parsed.values == clean + ["HTX số 5"] and not parsed.blank[:-1].any() and not parsed.bad.any()
+
+
+@pytest.mark.parametrize("with_bool", [True, False])  # a bool among numbers: converted cell by cell
+@pytest.mark.parametrize(("table", "column"), [("cooperatives", "coop_id"), ("units", "commune_code"),
+                                               ("cooperatives", "name")])
+def test_column_fast_path_agrees_with_the_cell_converters(with_bool, table, column):
+    import numpy as np
+
+    from baocao.data.cells import CellError, converter, excel_value
+    from baocao.data.parse import _parse_column
+    from baocao.data.schema import TABLE_BY_NAME
+
+    values = ["HTX001", " HTX001", "Xã Đắk Lao", unicodedata.normalize("NFD", "Xã Đắk Lao"), "a  b", "a\tb",
+              "a\u00a0b ", "x\u200by", "R’lấp", 24667.0, 12, 1.5, dt.datetime(2020, 1, 2), "", "  ", "HTX001"]
+    if with_bool:
+        values.append(True)
+    col = TABLE_BY_NAME[table].column_by_name[column]
+    parsed = _parse_column(np.array(values, dtype=object), col)
+    convert = converter(col)
+    for i, value in enumerate(values):
+        k = parsed.codes[i]
+        if isinstance(value, str) and not value.strip():
+            assert parsed.blank[k] and parsed.values[k] is None, value
+            continue
+        try:
+            expected = convert(excel_value(value))
+        except CellError as exc:
+            assert parsed.bad[k] and parsed.messages[k] == str(exc) and parsed.values[k] is None, value
+        else:
+            assert not parsed.bad[k] and not parsed.blank[k], value
+            assert parsed.values[k] == expected and type(parsed.values[k]) is str, value
+
+
+def test_raw_sheet_from_ragged_rows():
+    from baocao.data.parse import RawSheet
+
+    raw = RawSheet.from_rows([["a", "b"], ["c"], [], ["d", "e", "f"]])
+    assert raw.height == 4 and [c.tolist() for c in raw.columns] == [["a", "c", "", "d"], ["b", "", "", "e"],
+                                                                      ["", "", "", "f"]]
+    assert RawSheet.from_rows([]) == RawSheet((), 0) and RawSheet.from_rows([[], []]).columns == ()
+    assert raw.row(3) == ["d", "e", "f"]
+
+
+def test_garbage_collector_is_paused_only_while_loading(tmp_path, sheets):
+    import gc
+
+    assert gc.isenabled()
+    load_data(write_fixture(tmp_path / "data_gc.xlsx", sheets))
+    assert gc.isenabled()
+    sheets["THT"][1][0] = None
+    with pytest.raises(InputError):
+        load_data(write_fixture(tmp_path / "data_gc_bad.xlsx", sheets))
+    assert gc.isenabled()
+
+
+def test_unreadable_sheet_is_one_problem(tmp_path, sheets):
+    import zipfile
+
+    good = write_fixture(tmp_path / "data_good.xlsx", sheets)
+    path = tmp_path / "data_broken_xml.xlsx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(path, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet7.xml":  # THT
+                data = data[: len(data) // 2]
+            dst.writestr(item, data)
+    err = load_error(path)
+    p = assert_reported(err, path, "THT", None, None)
+    assert "không đọc được trang tính" in p.message and len(err.problems) == 1
+
+
+def test_read_order_and_sheet_sizes():
+    from baocao.data.load import read_order
+    from baocao.data.xlsx import part_sizes
+
+    sizes = part_sizes(sample_path("du-lieu-mau.xlsx").read_bytes())
+    assert set(sizes) == {"Giới thiệu", *(t.sheet for t in TABLES)} and all(v > 0 for v in sizes.values())
+    assert part_sizes(b"not a zip") == {}
+    order = read_order(["a", "b", "c", "d", "e"], {"a": 5, "b": 1, "c": 9, "d": 3, "e": 2}, {"d", "a"})
+    assert order == ["c", "d", "a", "b", "e"]  # largest, then the referenced ones, then the rest, small first
+
+
+def test_a_failure_while_validating_stops_the_reader_threads(monkeypatch, tmp_path, sheets):
+    import gc
+    import threading
+
+    from baocao.data import load
+
+    calls = []
+
+    def fail(*args, **kwargs):
+        calls.append(1)
+        raise RuntimeError("hỏng")
+
+    monkeypatch.setattr(load, "parse_sheet", fail)
+    monkeypatch.setattr(load, "_cpus", lambda: 2)
+    with pytest.raises(RuntimeError):
+        load_data(write_fixture(tmp_path / "data_fail.xlsx", sheets))
+    assert calls == [1] and gc.isenabled()
+    assert not [t for t in threading.enumerate() if t.name.startswith("baocao-xlsx")]

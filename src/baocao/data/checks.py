@@ -8,7 +8,10 @@ for one code are only reported as warnings.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import partial
 
+import numpy as np
 import pandas as pd
 
 from baocao.errors import Problem
@@ -50,6 +53,16 @@ PART_OF_WHOLE: tuple[tuple[str, str, str], ...] = (
 )
 
 
+def _objects(values: pd.Series) -> np.ndarray:
+    return values.to_numpy(dtype=object)
+
+
+def _isin(values: pd.Series, allowed: np.ndarray) -> pd.Series:
+    """``values.isin(allowed)`` hashed in C: a string column's own ``isin`` loops in Python."""
+    found = pd.Index(_objects(values), dtype=object).isin(allowed)
+    return pd.Series(found, index=values.index)
+
+
 def _header(table: str, column: str) -> str:
     return TABLE_BY_NAME[table].header(column)
 
@@ -60,45 +73,58 @@ def _d(value: pd.Timestamp) -> str:
 
 def foreign_keys(frames: Mapping[str, pd.DataFrame], complete: set[str], where: Where) -> list[Problem]:
     """Codes that point to nothing: an unknown commune, an unknown HTX."""
+    return [p for table, column, targets in FOREIGN_KEYS
+            for p in _foreign_key(frames, complete, where, table, column, targets)]
+
+
+def _foreign_key(frames: Mapping[str, pd.DataFrame], complete: set[str], where: Where, table: str, column: str,
+                 targets: tuple[tuple[str, str], ...]) -> list[Problem]:
+    if table not in frames or not all(t in complete for t, _ in targets):
+        return []
     found = []
-    for table, column, targets in FOREIGN_KEYS:
-        if table not in frames or not all(t in complete for t, _ in targets):
-            continue
-        allowed = set().union(*(set(frames[t][c].dropna()) for t, c in targets))
-        values = frames[table][column]
-        bad = values.notna() & ~values.isin(allowed)
-        names = " hoặc ".join(f"'{TABLE_BY_NAME[t].sheet}'" for t, _ in targets)
-        for value, row in zip(values[bad], frames[table].loc[bad, ROW], strict=True):
-            found.append(where(table, _header(table, column), value,
-                               f"mã '{value}' không có trong trang tính {names}", int(row)))
+    allowed = np.concatenate([_objects(frames[t][c].dropna()) for t, c in targets])
+    values = frames[table][column]
+    bad = values.notna() & ~_isin(values, allowed)
+    names = " hoặc ".join(f"'{TABLE_BY_NAME[t].sheet}'" for t, _ in targets)
+    for value, row in zip(values[bad], frames[table].loc[bad, ROW], strict=True):
+        found.append(where(table, _header(table, column), value,
+                           f"mã '{value}' không có trong trang tính {names}", int(row)))
     return found
 
 
 def date_order(frames: Mapping[str, pd.DataFrame], where: Where) -> list[Problem]:
     """A later date (closing, certification, end) before the date it must follow."""
+    return [p for entry in DATE_ORDER for p in _date_order(frames, where, *entry)]
+
+
+def _date_order(frames: Mapping[str, pd.DataFrame], where: Where, table: str, earlier: str, later: str,
+                message: str) -> list[Problem]:
+    if table not in frames:
+        return []
     found = []
-    for table, earlier, later, message in DATE_ORDER:
-        if table not in frames:
-            continue
-        f = frames[table]
-        bad = f[earlier].notna() & f[later].notna() & (f[later] < f[earlier])
-        for a, b, row in zip(f.loc[bad, earlier], f.loc[bad, later], f.loc[bad, ROW], strict=True):
-            found.append(where(table, _header(table, later), _d(b),
-                               f"{message} ({_header(table, earlier)}: {_d(a)})", int(row)))
+    f = frames[table]
+    bad = f[earlier].notna() & f[later].notna() & (f[later] < f[earlier])
+    for a, b, row in zip(f.loc[bad, earlier], f.loc[bad, later], f.loc[bad, ROW], strict=True):
+        found.append(where(table, _header(table, later), _d(b),
+                           f"{message} ({_header(table, earlier)}: {_d(a)})", int(row)))
     return found
 
 
 def parts_of_wholes(frames: Mapping[str, pd.DataFrame], where: Where) -> list[Problem]:
     """A count of participants larger than the population it is taken from."""
+    return [p for entry in PART_OF_WHOLE for p in _part_of_whole(frames, where, *entry)]
+
+
+def _part_of_whole(frames: Mapping[str, pd.DataFrame], where: Where, table: str, part: str,
+                   whole: str) -> list[Problem]:
+    if table not in frames:
+        return []
     found = []
-    for table, part, whole in PART_OF_WHOLE:
-        if table not in frames:
-            continue
-        f = frames[table]
-        bad = (f[part] > f[whole]).fillna(False)
-        for p, w, row in zip(f.loc[bad, part], f.loc[bad, whole], f.loc[bad, ROW], strict=True):
-            found.append(where(table, _header(table, part), int(p),
-                               f"lớn hơn '{_header(table, whole)}' ({int(w)}) trên cùng dòng", int(row)))
+    f = frames[table]
+    bad = (f[part] > f[whole]).fillna(False)
+    for p, w, row in zip(f.loc[bad, part], f.loc[bad, whole], f.loc[bad, ROW], strict=True):
+        found.append(where(table, _header(table, part), int(p),
+                           f"lớn hơn '{_header(table, whole)}' ({int(w)}) trên cùng dòng", int(row)))
     return found
 
 
@@ -106,9 +132,9 @@ def id_collisions(frames: Mapping[str, pd.DataFrame], where: Where) -> list[Prob
     """An LHHTX id equal to an HTX id would make the classification sheet ambiguous."""
     if "cooperatives" not in frames or "unions" not in frames:
         return []
-    coops = set(frames["cooperatives"]["coop_id"].dropna())
+    coops = _objects(frames["cooperatives"]["coop_id"].dropna())
     u = frames["unions"]
-    bad = u["union_id"].isin(coops)
+    bad = _isin(u["union_id"], coops)
     return [
         where("unions", _header("unions", "union_id"), value,
               "mã LHHTX trùng với một mã HTX; trang 'Xếp loại HTX' không phân biệt được", int(row))
@@ -120,34 +146,54 @@ def consistency_warnings(frames: Mapping[str, pd.DataFrame], where: Where) -> li
     """Doubtful but possible entries: reported as warnings, never block loading."""
     found: list[Problem] = []
     for table in ("cooperatives", "unions"):
-        if table in frames:
-            found += _status_vs_date(frames[table], table, where)
-    if "cooperatives" in frames:
-        f = frames["cooperatives"]
-        cases = (
-            (f["model_selected"].eq(True) & f["model_year"].isna(), "model_year",
-             "được chọn mô hình HTX mạnh toàn diện nhưng thiếu năm được chọn"),
-            (f["model_selected"].ne(True) & f["model_year"].notna(), "model_year",
-             "có năm được chọn mô hình nhưng cột 'Được chọn mô hình HTX mạnh toàn diện' không ghi 'Có'"),
-            (f["ocop_best_stars"].notna() & f["ocop_products"].fillna(0).eq(0), "ocop_best_stars",
-             "có số sao OCOP nhưng số sản phẩm OCOP bằng 0 hoặc để trống"),
-        )
-        for mask, column, message in cases:
-            mask = mask.fillna(False)
-            for value, row in zip(f.loc[mask, column], f.loc[mask, ROW], strict=True):
-                found.append(where("cooperatives", _header("cooperatives", column), display_value(value),
-                                   message, int(row)))
-    if "support" in frames and "cooperatives" in frames:
-        founded = frames["cooperatives"].set_index("coop_id")["founded_on"].dt.year
-        s = frames["support"]
-        year_founded = s["coop_id"].map(founded[~founded.index.duplicated()])
-        early = (s["year"] < year_founded).fillna(False)
-        for value, y, row in zip(s.loc[early, "year"], year_founded[early], s.loc[early, ROW], strict=True):
-            found.append(where("support", _header("support", "year"), int(value),
-                               f"năm hỗ trợ trước năm thành lập HTX ({int(y)})", int(row)))
-    if "units" in frames:
-        found += _one_name_per_code(frames["units"], where)
+        found += _status_vs_date_of(frames, where, table)
+    found += _coop_doubts(frames, where)
+    found += _support_before_founding(frames, where)
+    found += _unit_names(frames, where)
     return found
+
+
+def _status_vs_date_of(frames: Mapping[str, pd.DataFrame], where: Where, table: str) -> list[Problem]:
+    return _status_vs_date(frames[table], table, where) if table in frames else []
+
+
+def _coop_doubts(frames: Mapping[str, pd.DataFrame], where: Where) -> list[Problem]:
+    if "cooperatives" not in frames:
+        return []
+    found = []
+    f = frames["cooperatives"]
+    cases = (
+        (f["model_selected"].eq(True) & f["model_year"].isna(), "model_year",
+         "được chọn mô hình HTX mạnh toàn diện nhưng thiếu năm được chọn"),
+        (f["model_selected"].ne(True) & f["model_year"].notna(), "model_year",
+         "có năm được chọn mô hình nhưng cột 'Được chọn mô hình HTX mạnh toàn diện' không ghi 'Có'"),
+        (f["ocop_best_stars"].notna() & f["ocop_products"].fillna(0).eq(0), "ocop_best_stars",
+         "có số sao OCOP nhưng số sản phẩm OCOP bằng 0 hoặc để trống"),
+    )
+    for mask, column, message in cases:
+        mask = mask.fillna(False)
+        for value, row in zip(f.loc[mask, column], f.loc[mask, ROW], strict=True):
+            found.append(where("cooperatives", _header("cooperatives", column), display_value(value),
+                               message, int(row)))
+    return found
+
+
+def _support_before_founding(frames: Mapping[str, pd.DataFrame], where: Where) -> list[Problem]:
+    if "support" not in frames or "cooperatives" not in frames:
+        return []
+    found = []
+    founded = frames["cooperatives"].set_index("coop_id")["founded_on"].dt.year
+    s = frames["support"]
+    year_founded = s["coop_id"].map(founded[~founded.index.duplicated()])
+    early = (s["year"] < year_founded).fillna(False)
+    for value, y, row in zip(s.loc[early, "year"], year_founded[early], s.loc[early, ROW], strict=True):
+        found.append(where("support", _header("support", "year"), int(value),
+                           f"năm hỗ trợ trước năm thành lập HTX ({int(y)})", int(row)))
+    return found
+
+
+def _unit_names(frames: Mapping[str, pd.DataFrame], where: Where) -> list[Problem]:
+    return _one_name_per_code(frames["units"], where) if "units" in frames else []
 
 
 def _status_vs_date(f: pd.DataFrame, table: str, where: Where) -> list[Problem]:
@@ -178,12 +224,44 @@ def _one_name_per_code(units: pd.DataFrame, where: Where) -> list[Problem]:
     return found
 
 
+@dataclass(frozen=True)
+class Rule:
+    """One rule across rows or tables: the tables it reads, and whether it warns rather than errs.
+
+    A loader may run each rule as soon as the tables it needs are read (``needs``), and must then
+    put the problems together in :data:`RULES` order, as :func:`cross_checks` does.
+    """
+
+    needs: tuple[str, ...]
+    check: Callable[[Mapping[str, pd.DataFrame], set[str], Where], list[Problem]]
+    warning: bool = False
+
+
+RULES: tuple[Rule, ...] = (
+    *(Rule((table, *(t for t, _ in targets)), partial(_foreign_key, table=table, column=column, targets=targets))
+      for table, column, targets in FOREIGN_KEYS),
+    *(Rule((entry[0],), lambda f, c, w, entry=entry: _date_order(f, w, *entry)) for entry in DATE_ORDER),
+    *(Rule((entry[0],), lambda f, c, w, entry=entry: _part_of_whole(f, w, *entry)) for entry in PART_OF_WHOLE),
+    Rule(("cooperatives", "unions"), lambda f, c, w: id_collisions(f, w)),
+    *(Rule((table,), lambda f, c, w, table=table: _status_vs_date_of(f, w, table), warning=True)
+      for table in ("cooperatives", "unions")),
+    Rule(("cooperatives",), lambda f, c, w: _coop_doubts(f, w), warning=True),
+    Rule(("support", "cooperatives"), lambda f, c, w: _support_before_founding(f, w), warning=True),
+    Rule(("units",), lambda f, c, w: _unit_names(f, w), warning=True),
+)
+REFERENCED: frozenset[str] = frozenset(t for _, _, targets in FOREIGN_KEYS for t, _ in targets)
+
+
 def cross_checks(
     frames: Mapping[str, pd.DataFrame], complete: set[str], where: Where
 ) -> tuple[list[Problem], list[Problem]]:
     """All rules across rows and tables: (errors, warnings)."""
-    errors = foreign_keys(frames, complete, where)
-    errors += date_order(frames, where)
-    errors += parts_of_wholes(frames, where)
-    errors += id_collisions(frames, where)
-    return errors, consistency_warnings(frames, where)
+    found = [rule.check(frames, complete, where) for rule in RULES]
+    return gather(found)
+
+
+def gather(found: list[list[Problem]]) -> tuple[list[Problem], list[Problem]]:
+    """(errors, warnings) from the problems of each rule, given in :data:`RULES` order."""
+    errors = [p for rule, problems in zip(RULES, found, strict=True) if not rule.warning for p in problems]
+    warnings = [p for rule, problems in zip(RULES, found, strict=True) if rule.warning for p in problems]
+    return errors, warnings

@@ -1,28 +1,44 @@
 """Read the cycle's data workbook, validate every sheet in one pass, return :class:`CycleData`.
 
 The file edge of :mod:`baocao.data`: it reads the bytes once (so the SHA-256 matches what was
-parsed), lets pandas read each sheet with the calamine engine, and hands the raw cells to the
-pure functions of :mod:`.parse` and :mod:`.checks`. All problems of all sheets are collected and
-raised together as one :class:`~baocao.errors.InputError`.
+parsed), reads each sheet's cells with python-calamine, and hands them to the pure functions of
+:mod:`.parse` and :mod:`.checks`. All problems of all sheets are collected and raised together as
+one :class:`~baocao.errors.InputError`.
+
+Speed (see ``docs/data-workbook.md``, section 5): python-calamine parses a sheet's XML in Rust
+without holding the GIL, so sheets are read on a small thread pool (largest first, one workbook
+handle per thread) while the main thread validates the sheets already read. The cyclic garbage
+collector is paused meanwhile: the millions of cell objects are not cyclic, and its repeated
+full scans would otherwise cost about a third of the load. ``engine="openpyxl"`` (or any other
+pandas engine) reads through ``pandas.read_excel`` instead, one sheet after another.
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import io
+import os
+import threading
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from contextlib import contextmanager
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from baocao.errors import InputError, Problem
 
-from .checks import cross_checks
+from .checks import REFERENCED, RULES, gather
 from .cycle import CycleData
-from .parse import empty_frame, parse_sheet
+from .parse import RawSheet, Range, SheetResult, empty_frame, parse_sheet
 from .schema import TABLE_BY_NAME, TABLES, header_key
-from .xlsx import merged_ranges
+from .xlsx import merged_ranges, part_sizes
 
-DEFAULT_ENGINE = "calamine"  # measured faster than openpyxl: benchmarks/bench_data_load.py
+if TYPE_CHECKING:
+    import pandas as pd
+
+DEFAULT_ENGINE = "calamine"  # python-calamine directly; see benchmarks/bench_data_load.py
+MAX_READERS = 4  # threads parsing sheet XML at once (never more than the CPUs)
 
 
 def load_data(path: str | Path, *, strict: bool = False, engine: str = DEFAULT_ENGINE) -> CycleData:
@@ -53,46 +69,79 @@ def load_data(path: str | Path, *, strict: bool = False, engine: str = DEFAULT_E
 
 
 def read_tables(
-    data: bytes, *, file: str, engine: str = DEFAULT_ENGINE
+    data: bytes, *, file: str, engine: str = DEFAULT_ENGINE, via_pandas: bool | None = None
 ) -> tuple[dict[str, pd.DataFrame], list[Problem], list[Problem], set[str]]:
-    """Typed frames, errors, warnings, and the tables that had their sheet and every column."""
+    """Typed frames, errors, warnings, and the tables that had their sheet and every column.
+
+    *via_pandas* (default: only for engines other than calamine) reads through
+    ``pandas.read_excel``, the former path, kept for ``engine="openpyxl"`` and to compare readers.
+    """
     errors: list[Problem] = []
     warnings: list[Problem] = []
-    frames: dict[str, pd.DataFrame] = {}
-    complete: set[str] = set()
-    try:
-        xls = pd.ExcelFile(io.BytesIO(data), engine=engine)
-    except Exception as exc:  # any reader failure means "not a readable workbook"
-        raise InputError([Problem(file=file, message=f"không mở được tệp Excel (.xlsx): {exc}")]) from None
-    with xls:
-        by_key = {header_key(name): name for name in xls.sheet_names}
+    with _gc_paused(), open_reader(data, file=file, engine=engine, via_pandas=via_pandas) as reader:
+        by_key = {header_key(name): name for name in reader.sheet_names}
         found = {t.name: by_key.get(header_key(t.sheet)) for t in TABLES}
-        merged = merged_ranges(data, [s for s in found.values() if s])
+        table_of = {sheet: TABLE_BY_NAME[name] for name, sheet in found.items() if sheet}
+
+        def where(table: str, column: str | None, value: object, message: str, row: int | None) -> Problem:
+            sheet = found.get(table) or TABLE_BY_NAME[table].sheet
+            return Problem(file=file, message=message, sheet=sheet, row=row, column=column, value=value)
+
+        # Tables as they become known (a missing sheet: at once), and each cross-table rule run as
+        # soon as its tables are there, so little is left to do once the last sheet is read.
+        ready: dict[str, pd.DataFrame] = {}
+        complete: set[str] = set()
+        results: dict[str, SheetResult] = {}
+        ruled: dict[int, list[Problem]] = {}
+
+        def run_ready_rules() -> None:
+            for i, rule in enumerate(RULES):
+                if i not in ruled and all(t in ready for t in rule.needs):
+                    ruled[i] = rule.check(ready, complete, where)
+
         for table in TABLES:
-            sheet = found[table.name]
-            if sheet is None:
-                frames[table.name] = empty_frame(table)
-                if table.required:
-                    errors.append(Problem(file=file, sheet=table.sheet, message="thiếu trang tính này trong tệp"))
-                continue
-            raw = pd.read_excel(xls, sheet_name=sheet, header=None, dtype=object, na_filter=False)
-            result = parse_sheet(raw, table, file=file, sheet=sheet, merged=merged.get(sheet, ()))
-            frames[table.name] = result.frame
-            errors += result.errors
-            warnings += result.warnings
+            if found[table.name] is None:
+                ready[table.name] = empty_frame(table)
+        referenced = {sheet for sheet, table in table_of.items() if table.name in REFERENCED}
+        for sheet, raw, merged in reader.read(read_order(list(table_of), part_sizes(data), referenced)):
+            table = table_of[sheet]
+            result = results[table.name] = parse_sheet(raw, table, file=file, sheet=sheet, merged=merged)
+            del raw
+            ready[table.name] = result.frame
             if result.complete:
                 complete.add(table.name)
+            run_ready_rules()
+        run_ready_rules()
 
-    def where(table: str, column: str | None, value: object, message: str, row: int | None) -> Problem:
-        sheet = found.get(table) or TABLE_BY_NAME[table].sheet
-        return Problem(file=file, message=message, sheet=sheet, row=row, column=column, value=value)
-
-    cross_errors, cross_warnings = cross_checks(frames, complete, where)
+    frames: dict[str, pd.DataFrame] = {}
+    for table in TABLES:
+        frames[table.name] = ready[table.name]
+        result = results.get(table.name)
+        if result is None:
+            if table.required:
+                errors.append(Problem(file=file, sheet=table.sheet, message="thiếu trang tính này trong tệp"))
+            continue
+        errors += result.errors
+        warnings += result.warnings
+    cross_errors, cross_warnings = gather([ruled[i] for i in range(len(RULES))])
     errors += cross_errors
     warnings += cross_warnings
     errors.sort(key=_order(found))
     warnings.sort(key=_order(found))
     return frames, errors, warnings, complete
+
+
+def read_order(sheets: list[str], sizes: dict[str, int], first: set[str] = frozenset()) -> list[str]:
+    """The order to start reading *sheets* in.
+
+    The largest sheet first, so it is not the last to finish; then the sheets in *first* (those
+    other tables' codes point to: units, HTX, LHHTX), so the cross-table rules can run early; then
+    the rest. Each group goes from the smallest up, so the main thread soon has sheets to validate
+    (GIL-bound Python, the longer part of a load) while the Rust parser works on the larger ones.
+    """
+    by_size = sorted(sheets, key=lambda n: sizes.get(n, 0))
+    rest = by_size[:-1]
+    return by_size[-1:] + [n for n in rest if n in first] + [n for n in rest if n not in first]
 
 
 def _order(found: dict[str, str | None]):
@@ -103,3 +152,160 @@ def _order(found: dict[str, str | None]):
         return rank.get(p.sheet or "", -1), p.row or 0
 
     return key
+
+
+def _cpus() -> int:
+    """CPUs this process may run on (the affinity mask, not the host's count, where known)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector (reference counting still frees everything)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+# ----------------------------------------------------------------------------------------------
+# Readers: sheet names, then (sheet, raw cells, merged ranges) for the sheets asked for
+# ----------------------------------------------------------------------------------------------
+
+Read = tuple[str, RawSheet, list[Range]]
+
+
+def _not_a_workbook(file: str, exc: Exception) -> InputError:
+    return InputError([Problem(file=file, message=f"không mở được tệp Excel (.xlsx): {exc}")])
+
+
+def _unreadable_sheet(file: str, sheet: str, exc: Exception) -> InputError:
+    return InputError([Problem(file=file, sheet=sheet, message=f"không đọc được trang tính này: {exc}")],
+                      title=f"Tệp dữ liệu {file} có lỗi")
+
+
+def open_reader(data: bytes, *, file: str, engine: str = DEFAULT_ENGINE, via_pandas: bool | None = None):
+    """A reader of *data*: :class:`CalamineReader`, or :class:`PandasReader` for other engines."""
+    if via_pandas is None:
+        via_pandas = engine != "calamine"
+    return PandasReader(data, file=file, engine=engine) if via_pandas else CalamineReader(data, file=file)
+
+
+class CalamineReader:
+    """python-calamine directly: ``to_python()`` rows, merged ranges from ``merged_cell_ranges``."""
+
+    def __init__(self, data: bytes, *, file: str) -> None:
+        from python_calamine import CalamineWorkbook, SheetTypeEnum
+
+        self._data, self._file, self._open = data, file, CalamineWorkbook.from_filelike
+        try:
+            self._book = self._open(io.BytesIO(data))
+            self.sheet_names = [m.name for m in self._book.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet]
+        except Exception as exc:  # any reader failure means "not a readable workbook"
+            raise _not_a_workbook(file, exc) from None
+        self._books = [self._book]
+
+    def __enter__(self) -> CalamineReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for book in self._books:
+            book.close()
+
+    def _parse(self, book, name: str):
+        """The sheet's XML parsed, in Rust, without the GIL."""
+        try:
+            return book.get_sheet_by_name(name)
+        except Exception as exc:
+            raise _unreadable_sheet(self._file, name, exc) from None
+
+    def _cells(self, name: str, sheet) -> Read:
+        """The parsed sheet's cells as Python objects, column by column (holds the GIL)."""
+        try:
+            rows = sheet.to_python(skip_empty_area=False)
+        except Exception as exc:
+            raise _unreadable_sheet(self._file, name, exc) from None
+        return name, RawSheet.from_rows(rows), list(sheet.merged_cell_ranges or ())
+
+    def read(self, names: list[str]) -> Iterator[Read]:
+        """Each sheet of *names*, started in that order, yielded as soon as it is read.
+
+        The reader threads only parse XML (Rust, no GIL) and go on to the next sheet; the cells
+        are turned into Python objects in the calling thread, which needs the GIL anyway.
+        """
+        workers = min(len(names), _cpus(), MAX_READERS)
+        if workers <= 1:
+            for name in names:
+                yield self._cells(name, self._parse(self._book, name))
+            return
+        local = threading.local()
+        lock = threading.Lock()
+
+        def task(name: str):
+            book = getattr(local, "book", None)
+            if book is None:  # one handle per thread: a workbook reads one sheet at a time
+                book = local.book = self._open(io.BytesIO(self._data))
+                with lock:
+                    self._books.append(book)
+            return name, self._parse(book, name)
+
+        with ThreadPoolExecutor(workers, thread_name_prefix="baocao-xlsx") as pool:
+            pending = {pool.submit(task, name) for name in names}
+            try:
+                for future in as_completed(pending):
+                    pending.discard(future)  # hold no reference to a sheet once it is handed over
+                    name, sheet = future.result()
+                    del future
+                    read = self._cells(name, sheet)
+                    del sheet
+                    yield read
+                    del read
+            finally:
+                for future in pending:
+                    future.cancel()
+
+
+class PandasReader:
+    """``pandas.read_excel(header=None, dtype=object, na_filter=False)`` with any pandas engine."""
+
+    def __init__(self, data: bytes, *, file: str, engine: str) -> None:
+        import pandas as pd
+
+        self._data, self._file = data, file
+        try:
+            self._xls = pd.ExcelFile(io.BytesIO(data), engine=engine)
+        except Exception as exc:  # any reader failure means "not a readable workbook"
+            raise _not_a_workbook(file, exc) from None
+        self.sheet_names = list(self._xls.sheet_names)
+
+    def __enter__(self) -> PandasReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._xls.close()
+
+    def read(self, names: list[str]) -> Iterator[Read]:
+        import pandas as pd
+
+        merged = merged_ranges(self._data, names)
+        for name in names:
+            try:
+                raw = pd.read_excel(self._xls, sheet_name=name, header=None, dtype=object, na_filter=False)
+            except Exception as exc:
+                raise _unreadable_sheet(self._file, name, exc) from None
+            yield name, RawSheet.from_frame(raw), merged.get(name, [])
+
+
+def read_raw_sheets(data: bytes, *, engine: str = DEFAULT_ENGINE, via_pandas: bool | None = None,
+                    names: list[str] | None = None) -> dict[str, tuple[RawSheet, list[Range]]]:
+    """Raw cells and merged ranges of the worksheets *names* (default all), for tests and benchmarks."""
+    with open_reader(data, file="", engine=engine, via_pandas=via_pandas) as reader:
+        wanted = list(reader.sheet_names if names is None else names)
+        found = {name: (raw, merged) for name, raw, merged in reader.read(wanted)}
+    return {name: found[name] for name in wanted}

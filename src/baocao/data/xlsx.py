@@ -2,6 +2,8 @@
 
 Merged cells are what openpyxl reports as ``ws.merged_cells.ranges``; here they are read from the
 ``<mergeCells>`` element at the end of each sheet's XML, so the (large) cell data is never parsed.
+The default (calamine) reader gets them from ``CalamineSheet.merged_cell_ranges`` instead; this
+module serves the pandas/openpyxl path and gives the sheet sizes that order the parallel reads.
 """
 
 from __future__ import annotations
@@ -38,6 +40,17 @@ def sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
         path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
         parts[sheet.get("name", "")] = path
     return parts
+
+
+def part_sizes(data: bytes) -> dict[str, int]:
+    """Sheet name -> uncompressed size of its XML, to read the largest sheets first; ``{}`` if unknown."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            parts = sheet_parts(zf)
+            sizes = {info.filename: info.file_size for info in zf.infolist()}
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError):
+        return {}
+    return {name: sizes.get(part, 0) for name, part in parts.items()}
 
 
 def merged_ranges(data: bytes, sheets: list[str] | None = None) -> dict[str, list[Range]]:
