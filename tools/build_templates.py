@@ -293,22 +293,27 @@ def _loop(document, var: str, seq: str, style: str) -> None:
     document.add_paragraph("{%p endfor %}")
 
 
-def _body_block(document) -> None:
-    _loop(document, "x", "bases", "VB Can cu")
-    _loop(document, "x", "preamble", "VB Noi dung")
+def _body_loop(document, *, missing: bool) -> None:
+    """The body loop shared by plan and report: one styled paragraph per kind, then the closing."""
+    kinds = [("h1", "VB Muc cap 1"), ("h2", "VB Muc cap 2"), ("h3", "VB Muc cap 3")]
+    if missing:
+        kinds.append(("missing", "VB Thieu noi dung"))
     document.add_paragraph("{%p for b in body %}")
-    document.add_paragraph("{%p if b.kind == 'h1' %}")
-    document.add_paragraph("{{ b.text }}", style="VB Muc cap 1")
-    document.add_paragraph("{%p elif b.kind == 'h2' %}")
-    document.add_paragraph("{{ b.text }}", style="VB Muc cap 2")
-    document.add_paragraph("{%p elif b.kind == 'h3' %}")
-    document.add_paragraph("{{ b.text }}", style="VB Muc cap 3")
+    for i, (kind, style) in enumerate(kinds):
+        document.add_paragraph(f"{{%p {'if' if i == 0 else 'elif'} b.kind == '{kind}' %}}")
+        document.add_paragraph("{{ b.text }}", style=style)
     document.add_paragraph("{%p else %}")
     document.add_paragraph("{{ b.text }}", style="VB Noi dung")
     document.add_paragraph("{%p endif %}")
     document.add_paragraph("{%p endfor %}")
     closing = document.add_paragraph("{{ closing }}", style="VB Noi dung")
     closing.paragraph_format.keep_with_next = True
+
+
+def _body_block(document) -> None:
+    _loop(document, "x", "bases", "VB Can cu")
+    _loop(document, "x", "preamble", "VB Noi dung")
+    _body_loop(document, missing=False)
 
 
 def _signature_block(document) -> None:
@@ -433,21 +438,7 @@ def _kinh_gui_block(document) -> None:
 def _report_body_block(document) -> None:
     opening = document.add_paragraph("{{ opening }}", style="VB Noi dung")
     opening.paragraph_format.space_before = Pt(12)
-    document.add_paragraph("{%p for b in body %}")
-    document.add_paragraph("{%p if b.kind == 'h1' %}")
-    document.add_paragraph("{{ b.text }}", style="VB Muc cap 1")
-    document.add_paragraph("{%p elif b.kind == 'h2' %}")
-    document.add_paragraph("{{ b.text }}", style="VB Muc cap 2")
-    document.add_paragraph("{%p elif b.kind == 'h3' %}")
-    document.add_paragraph("{{ b.text }}", style="VB Muc cap 3")
-    document.add_paragraph("{%p elif b.kind == 'missing' %}")
-    document.add_paragraph("{{ b.text }}", style="VB Thieu noi dung")
-    document.add_paragraph("{%p else %}")
-    document.add_paragraph("{{ b.text }}", style="VB Noi dung")
-    document.add_paragraph("{%p endif %}")
-    document.add_paragraph("{%p endfor %}")
-    closing = document.add_paragraph("{{ closing }}", style="VB Noi dung")
-    closing.paragraph_format.keep_with_next = True
+    _body_loop(document, missing=True)
 
 
 def _landscape_section(document):
