@@ -5,10 +5,11 @@ parsed), reads each sheet's cells with python-calamine, and hands them to the pu
 :mod:`.parse` and :mod:`.checks`. All problems of all sheets are collected and raised together as
 one :class:`~baocao.errors.InputError`.
 
-Speed (see ``docs/data-workbook.md``, section 5): python-calamine parses a sheet's XML in Rust
-without holding the GIL, so sheets are read on a small thread pool (largest first, one workbook
-handle per thread) while the main thread validates the sheets already read. The cyclic garbage
-collector is paused meanwhile: the millions of cell objects are not cyclic, and its repeated
+Speed (see "Speed and memory" in ``docs/data-workbook.md``): python-calamine parses a sheet's
+XML in Rust without holding the GIL, so reader threads (one workbook handle each) parse the
+sheets' XML while the main thread turns the sheets already parsed into Python cells, validates
+them, and runs each cross-table rule as soon as its tables are there. The cyclic garbage
+collector is paused meanwhile: the millions of cell objects hold no cycles, and its repeated
 full scans would otherwise cost about a third of the load. ``engine="openpyxl"`` (or any other
 pandas engine) reads through ``pandas.read_excel`` instead, one sheet after another.
 """
@@ -20,7 +21,7 @@ import hashlib
 import io
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 from pathlib import Path
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 DEFAULT_ENGINE = "calamine"  # python-calamine directly; see benchmarks/bench_data_load.py
-MAX_READERS = 4  # threads parsing sheet XML at once (never more than the CPUs)
+MAX_READERS = 4  # threads parsing sheet XML at once (never more than the CPUs; 1: no thread)
 
 
 def load_data(path: str | Path, *, strict: bool = False, engine: str = DEFAULT_ENGINE) -> CycleData:
@@ -131,7 +132,7 @@ def read_tables(
     return frames, errors, warnings, complete
 
 
-def read_order(sheets: list[str], sizes: dict[str, int], first: set[str] = frozenset()) -> list[str]:
+def read_order(sheets: list[str], sizes: dict[str, int], first: Collection[str] = ()) -> list[str]:
     """The order to start reading *sheets* in.
 
     The largest sheet first, so it is not the last to finish; then the sheets in *first* (those
