@@ -293,6 +293,21 @@ def _loop(document, var: str, seq: str, style: str) -> None:
     document.add_paragraph("{%p endfor %}")
 
 
+def _group_rows(rows, seq: str) -> None:
+    """Rows 1-4 of a task table: loop over ``seq``; a group row (I, II: Stt | title over the other
+    columns) under ``{%tr if r.group %}``; the task row follows ``{%tr else %}`` in row 5."""
+    _tag_row(rows[1], f"{{%tr for r in {seq} %}}")
+    _tag_row(rows[2], "{%tr if r.group %}")
+    group = rows[3]
+    title = group.cells[1].merge(group.cells[-1])
+    for extra in title.paragraphs[1:]:
+        extra._p.getparent().remove(extra._p)
+    _p(group.cells[0], "{{ r.stt }}", "VB Bang nhom", first=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _p(title, "{{ r.task }}", "VB Bang nhom", first=True)
+    ox.set_cant_split(group)
+    _tag_row(rows[4], "{%tr else %}")
+
+
 def _body_loop(document, *, missing: bool) -> None:
     """The body loop shared by plan and report: one styled paragraph per kind, then the closing."""
     kinds = [("h1", "VB Muc cap 1"), ("h2", "VB Muc cap 2"), ("h3", "VB Muc cap 3")]
@@ -360,18 +375,7 @@ def _appendix_block(container) -> None:
     ox.set_repeat_header(rows[0])
     ox.set_cant_split(rows[0])
 
-    tag_row = _tag_row
-    tag_row(rows[1], "{%tr for r in appendix.rows %}")
-    tag_row(rows[2], "{%tr if r.group %}")
-    # row 3: group (I, II, III): Stt | title over the four other columns
-    group = rows[3]
-    title = group.cells[1].merge(group.cells[-1])
-    for extra in title.paragraphs[1:]:
-        extra._p.getparent().remove(extra._p)
-    _p(group.cells[0], "{{ r.stt }}", "VB Bang nhom", first=True, align=C)
-    _p(title, "{{ r.task }}", "VB Bang nhom", first=True)
-    ox.set_cant_split(group)
-    tag_row(rows[4], "{%tr else %}")
+    _group_rows(rows, "appendix.rows")
     # row 5: task
     task = rows[5].cells
     _p(task[0], "{{ r.stt }}", "VB Bang", first=True, align=C)
@@ -380,8 +384,8 @@ def _appendix_block(container) -> None:
     _p(task[3], "{{ r.time }}", "VB Bang", first=True, align=C)
     _p(task[4], "{{ r.note }}", "VB Bang", first=True)
     ox.set_cant_split(rows[5])
-    tag_row(rows[6], "{%tr endif %}")
-    tag_row(rows[7], "{%tr endfor %}")
+    _tag_row(rows[6], "{%tr endif %}")
+    _tag_row(rows[7], "{%tr endfor %}")
     for col, width in zip(table.columns, APPENDIX_COLS):
         col.width = Mm(width)
     ox.set_table_grid(table, [ox.mm_to_twips(w) for w in APPENDIX_COLS])
@@ -521,16 +525,7 @@ def _task_appendix(document) -> None:
     table = _data_table(document, TASK_COLS, TASK_HEADERS, 10)
     rows = table.rows
     C, J, L = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
-    _tag_row(rows[1], "{%tr for r in tasks.rows %}")
-    _tag_row(rows[2], "{%tr if r.group %}")
-    group = rows[3]
-    title = group.cells[1].merge(group.cells[-1])
-    for extra in title.paragraphs[1:]:
-        extra._p.getparent().remove(extra._p)
-    _p(group.cells[0], "{{ r.stt }}", "VB Bang nhom", first=True, align=C)
-    _p(title, "{{ r.task }}", "VB Bang nhom", first=True)
-    ox.set_cant_split(group)
-    _tag_row(rows[4], "{%tr else %}")
+    _group_rows(rows, "tasks.rows")
     aligns = {"stt": C, "task": J, "lead": C, "time": C, "status": C, "result": L}
     for cell, name in zip(rows[5].cells, TASK_FIELDS):
         _p(cell, f"{{{{ r.{name} }}}}", "VB Bang", first=True, align=aligns[name])
