@@ -53,16 +53,15 @@ def _charts(plan: "Plan", data: "CycleData", assessments: list, cutoff: dt.date,
             overwrite: bool, final: bool | None = None) -> list[Path]:
     if mode == "none":
         return []
+    if mode == "all":  # writes the overview chart too
+        from ..indicators.charts import save_charts
+
+        return save_charts(plan, data, cutoff, folder, overwrite=overwrite, final=final)
     from ..indicators.charts import figure_png, overview_chart
 
     folder.mkdir(parents=True, exist_ok=True)
-    written = [atomic_write_bytes(folder / "tong-quan.png", figure_png(overview_chart(assessments)),
-                                  overwrite=overwrite)]
-    if mode == "all":
-        from ..indicators.charts import save_charts
-
-        written = save_charts(plan, data, cutoff, folder, overwrite=True, final=final)
-    return written
+    return [atomic_write_bytes(folder / "tong-quan.png", figure_png(overview_chart(assessments)),
+                               overwrite=overwrite)]
 
 
 def _returns_folders(folder: Path, period: "Period") -> tuple[Path, list[tuple["Period", Path]]]:
