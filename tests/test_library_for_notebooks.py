@@ -248,9 +248,13 @@ def test_save_charts_passes_final_to_every_chart(plan, data, tmp_path, monkeypat
 
     seen: dict[str, object] = {}
 
+    class Picture:
+        def png(self, dpi):
+            return PNG
+
     def overview(assessments):
         seen["overview"] = {a.target_id: a.status for a in assessments}
-        return object()
+        return Picture()
 
     def progress(df, target_id):
         rows = df[(df["target_id"] == target_id) & (df["class_key"] == "")].sort_values("cutoff")
@@ -268,23 +272,44 @@ def test_save_charts_passes_final_to_every_chart(plan, data, tmp_path, monkeypat
 
 
 def test_overview_legend_sits_below_the_bars(found):
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
     from baocao.indicators.charts import QUANTITATIVE, overview_chart
 
-    fig = overview_chart(found)
-    FigureCanvasAgg(fig)
-    fig.draw_without_rendering()
-    renderer = fig.canvas.get_renderer()
-    (ax,) = fig.axes
-    assert ax.get_legend() is None and len(fig.legends) == 1
-    legend = fig.legends[0].get_window_extent(renderer)
-    axes = ax.get_window_extent(renderer)
-    assert legend.y1 < axes.y0  # below the axes: never over a bar or its label
-    xlabel = ax.xaxis.label.get_window_extent(renderer)
-    assert legend.y1 <= xlabel.y0 and legend.y0 >= 0  # below the axis title, inside the figure
-    labels = {t.get_text() for t in fig.legends[0].get_texts()}
-    assert labels == {a.status for a in found if a.kind in QUANTITATIVE}
+    chart = overview_chart(found)
+    image, layout = chart.draw()
+    assert image.size == layout.size
+    width, height = layout.size
+    axes, legend, xlabel, title = layout.axes, layout.legend, layout.xlabel, layout.title
+    assert legend[1] > axes[3] and legend[1] >= xlabel[3]  # below the axes and the axis title: never over a bar
+    assert 0 <= legend[0] and legend[2] <= width and legend[3] <= height  # inside the picture
+    assert 0 <= title[1] and title[3] < axes[1]
+    quantitative = [a for a in found if a.kind in QUANTITATIVE]
+    assert len(layout.labels) == len(layout.values) == len(quantitative)
+    for above, below in zip(layout.labels, layout.labels[1:]):
+        assert above[3] <= below[1]  # wrapped target names never run into the next row
+    assert all(0 <= box[0] and box[2] <= axes[0] for box in layout.labels)  # left of the axes
+    assert all(box[2] <= width for box in layout.values)
+    assert set(layout.legend_labels) == {a.status for a in quantitative}
+
+
+def test_overview_bars_are_drawn_in_status_colours(found):
+    from PIL import ImageColor
+
+    from baocao.indicators.charts import overview_chart
+
+    chart = overview_chart(found)
+    image, layout = chart.draw()
+    left, top, right, bottom = layout.axes
+    xmax = max([100.0] + [b.percent for b in chart.bars]) * 1.15
+    row = (bottom - top) / len(chart.bars)
+    for i, bar in enumerate(chart.bars):
+        y = round(top + (i + 0.5) * row)
+        if bar.percent > 2:  # halfway along the bar: its status colour
+            x = round(left + (right - left) * bar.percent / xmax / 2)
+            assert image.getpixel((x, y)) == ImageColor.getrgb(STATUS_COLORS[bar.status]), bar.target_id
+        x_after = round(left + (right - left) * bar.percent / xmax) + 3  # just after the bar: white
+        assert image.getpixel((x_after, y)) == (255, 255, 255), bar.target_id
+    png = chart.png(dpi=100)
+    assert png[:8] == PNG and struct.unpack(">II", png[16:24]) == (1100, chart.draw(100)[1].size[1])
 
 
 # --------------------------------------------------------------------------- PDF previews

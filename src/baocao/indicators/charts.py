@@ -1,9 +1,10 @@
-"""Charts of the targets with matplotlib (imported only here, inside the functions).
+"""Charts of the targets: progress charts with matplotlib (imported only inside the functions).
 
-Figures are built as :class:`matplotlib.figure.Figure` objects (no pyplot, no global state) that also
-render themselves as PNG for Jupyter, so a notebook shows the returned figure inline;
-:func:`save_charts` writes PNG files atomically. Text uses
-"Liberation Serif" (metric-compatible with Times New Roman, with every Vietnamese glyph).
+The overview chart is drawn with Pillow in :mod:`.overview` (re-exported here). Progress charts are
+:class:`matplotlib.figure.Figure` objects (no pyplot, no global state) that also render themselves
+as PNG for Jupyter, so a notebook shows the returned figure inline; :func:`save_charts` writes PNG
+files atomically. Text uses "Liberation Serif" (metric-compatible with Times New Roman, with every
+Vietnamese glyph).
 """
 
 from __future__ import annotations
@@ -12,15 +13,16 @@ import datetime as dt
 import functools
 import io
 import textwrap
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from baocao.vnformat import date_short, number, percent
+from baocao.vnformat import number
 
-from .model import STATUS_COLORS, Assessment, CommuneMode
+from .model import STATUS_COLORS, CommuneMode
+from .overview import QUANTITATIVE, overview_chart
 from .progress import path_end
 from .text import fmt_value
 
@@ -35,7 +37,6 @@ DPI = 150
 # STATUS_COLORS (imported above) is defined in .model, shared with the styled tables of .tables
 CLASS_COLORS = ("#2166ac", "#f1a340", "#d73027", "#5aae61", "#762a83")
 OVERVIEW_FILE = "tong-quan.png"
-QUANTITATIVE = ("share", "count", "rate_per_year", "growth", "distribution", "amount", "custom")
 
 
 def _rc() -> Any:
@@ -143,42 +144,6 @@ def _draw_one(ax: Any, g: pd.DataFrame, color: str, name: str, unit: str, *, sho
                 label="Lộ trình tuyến tính" if show_status else f"Lộ trình ({name})")
 
 
-def overview_chart(assessments: Sequence[Assessment]) -> Figure:
-    """% of target reached by every quantitative target, bars coloured by status."""
-    from matplotlib.patches import Patch
-    from matplotlib.ticker import FuncFormatter
-
-    items = [a for a in assessments if a.kind in QUANTITATIVE]
-    if not items:
-        raise ValueError("không có chỉ tiêu định lượng nào để vẽ")
-    cutoff = items[0].cutoff
-    with _rc():
-        height = max(4.4, 0.3 * len(items) + 1.8)  # wide: it fills a landscape appendix page
-        fig = _figure(figsize=(11, height))  # fixed margins: constrained layout costs a second text pass
-        # bottom: x ticks, x label, then one row of legend below the axes (never over a bar's label)
-        fig.subplots_adjust(left=0.40, right=0.97, top=1 - 0.45 / height, bottom=0.95 / height)
-        ax = fig.add_subplot()
-        ys = list(range(len(items)))[::-1]
-        pct = [a.percent_of_target or 0.0 for a in items]
-        colors = [STATUS_COLORS[a.status] for a in items]
-        ax.barh(ys, pct, color=colors, height=0.6)
-        top = max([100.0] + pct)
-        for y, a, p in zip(ys, items, pct):
-            text = percent(a.percent_of_target, 1) if a.percent_of_target is not None else a.status
-            ax.text(p + top * 0.01, y, text, va="center", fontsize=10)
-        ax.axvline(100, color="#333333", linewidth=1, linestyle="--")
-        ax.set_yticks(ys, [_wrap(a.label, 52) for a in items], fontsize=10)
-        ax.set_xlim(0, top * 1.15)
-        ax.xaxis.set_major_formatter(FuncFormatter(_tick))
-        ax.set_xlabel("% mục tiêu")
-        ax.set_title(f"Mức độ thực hiện các chỉ tiêu đến {date_short(cutoff)}")
-        shown = [s for s in STATUS_COLORS if any(a.status == s for a in items)]
-        fig.legend(handles=[Patch(color=STATUS_COLORS[s], label=s) for s in shown], fontsize=10, frameon=False,
-                   loc="lower center", bbox_to_anchor=((0.40 + 0.97) / 2, 0.04 / height), ncol=len(shown),
-                   handlelength=1.2, columnspacing=1.5)
-    return fig
-
-
 def figure_png(fig: Figure, dpi: int = DPI) -> bytes:
     """The figure as PNG bytes."""
     buf = io.BytesIO()
@@ -209,7 +174,7 @@ def save_charts(plan: Plan, data: CycleData, cutoff: dt.date, out_dir: str | Pat
     found = assess(plan, data, cutoff, communes=communes, final=final)
     dates = [d for d in _year_ends(plan) if d <= cutoff] + [d for d in cutoffs if d <= cutoff] + [cutoff]
     df = series(plan, data, dates, year_ends=False, communes=communes, final=final)
-    written = [atomic_write_bytes(out / OVERVIEW_FILE, figure_png(overview_chart(found), dpi), overwrite=overwrite)]
+    written = [atomic_write_bytes(out / OVERVIEW_FILE, overview_chart(found).png(dpi), overwrite=overwrite)]
     for a in found:
         if a.kind not in QUANTITATIVE:
             continue

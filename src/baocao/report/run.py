@@ -57,11 +57,10 @@ def _charts(plan: "Plan", data: "CycleData", assessments: list, cutoff: dt.date,
         from ..indicators.charts import save_charts
 
         return save_charts(plan, data, cutoff, folder, overwrite=overwrite, final=final)
-    from ..indicators.charts import figure_png, overview_chart
+    from ..indicators.overview import overview_chart
 
     folder.mkdir(parents=True, exist_ok=True)
-    return [atomic_write_bytes(folder / "tong-quan.png", figure_png(overview_chart(assessments)),
-                               overwrite=overwrite)]
+    return [atomic_write_bytes(folder / "tong-quan.png", overview_chart(assessments).png(), overwrite=overwrite)]
 
 
 def _returns_folders(folder: Path, period: "Period") -> tuple[Path, list[tuple["Period", Path]]]:
