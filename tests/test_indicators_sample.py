@@ -74,6 +74,24 @@ def test_evidence_adds_up_on_the_sample(at_end):
     assert a.evidence["row"].min() >= 2
 
 
+@pytest.mark.parametrize("cutoff", [MID, END])
+def test_source_rows_match_the_evidence_rows(plan, data, cutoff):
+    """The provenance shortcut (sheet and row only) names exactly the rows of the full evidence."""
+    fresh = assess(plan, data, cutoff)
+    with_rows = 0
+    for a in fresh:
+        quick = a.source_rows()  # before the evidence frame exists
+        frame = a.evidence
+        full: dict[str, set[int]] = {}
+        if frame is not None and len(frame):
+            for sheet, row in zip(frame["sheet"], frame["row"]):
+                full.setdefault(str(sheet), set()).add(int(row))
+        assert quick == {k: sorted(v) for k, v in full.items()}, a.target_id
+        assert a.source_rows() == quick  # after, read from the frame
+        with_rows += bool(quick)
+    assert with_rows >= 15
+
+
 def test_series_on_the_sample(plan, data):
     df = series(plan, data, [MID])
     main = df[df["class_key"] == ""]

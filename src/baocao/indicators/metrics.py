@@ -46,7 +46,8 @@ from .filters import (
     where_mask,
     year_end,
 )
-from .model import ClassValue, CommuneMode, Evidence, MetricResult, NoData
+from .model import (ClassValue, CommuneMode, Evidence, LazyEvidence, MetricResult, NoData, frame_source_rows,
+                    known_row)
 
 if TYPE_CHECKING:
     from baocao.data import CycleData
@@ -293,16 +294,25 @@ def evidence_frame(df: pd.DataFrame, table: str, **extra: Any) -> pd.DataFrame:
     return pd.concat([front, out], axis=1)
 
 
-def lazy_evidence(view: TableView, mask: np.ndarray, **extra: Any) -> Callable[[], pd.DataFrame]:
-    """A function building the evidence of the rows of *view* under *mask* when first asked."""
+def lazy_evidence(view: TableView, mask: np.ndarray, **extra: Any) -> LazyEvidence:
+    """Evidence of the rows of *view* under *mask*, built when first asked."""
 
     def build() -> pd.DataFrame:
         return evidence_frame(view.df[mask], view.name, **{k: np.asarray(v)[mask] for k, v in extra.items()})
 
-    return build
+    def source_rows() -> list[tuple[str, int]]:
+        df = view.df
+        if "_row" not in df.columns:
+            return []
+        rows = df["_row"].to_numpy()[mask].tolist()
+        sheets = (df["_sheet"].to_numpy()[mask].tolist() if "_sheet" in df.columns
+                  else [sheet_of(view.name)] * len(rows))
+        return [(str(s), int(r)) for s, r in zip(sheets, rows) if known_row(r)]
+
+    return LazyEvidence(build, source_rows)
 
 
-def concat_evidence(parts: list[Callable[[], pd.DataFrame]], **const: Any) -> Callable[[], pd.DataFrame]:
+def concat_evidence(parts: list[Callable[[], pd.DataFrame]], **const: Any) -> LazyEvidence:
     """Evidence of several tables, pooled; *const* adds a column with one value per part."""
 
     def build() -> pd.DataFrame:
@@ -316,7 +326,13 @@ def concat_evidence(parts: list[Callable[[], pd.DataFrame]], **const: Any) -> Ca
             return frames[0]
         return pd.concat([f for f in frames if len(f)] or frames[:1], ignore_index=True)
 
-    return build
+    def source_rows() -> list[tuple[str, int]]:
+        out: list[tuple[str, int]] = []
+        for part in parts:
+            out.extend(part.source_rows() if isinstance(part, LazyEvidence) else frame_source_rows(part()))
+        return out
+
+    return LazyEvidence(build, source_rows)
 
 
 def years_elapsed(start: dt.date, end: dt.date) -> float:

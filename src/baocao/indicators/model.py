@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import numbers
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -62,6 +63,39 @@ class ClassValue:
 
     value: float
     numerator: float
+
+
+class LazyEvidence:
+    """Evidence rows built when first asked; :meth:`source_rows` gives only sheet and Excel row.
+
+    The provenance sidecar needs only where each counted row sits in the workbook, which costs a
+    slice of two columns instead of a frame of every column per target.
+    """
+
+    def __init__(self, build: Callable[[], pd.DataFrame],
+                 source_rows: Callable[[], list[tuple[str, int]]]) -> None:
+        self._build = build
+        self._source_rows = source_rows
+
+    def __call__(self) -> pd.DataFrame:
+        return self._build()
+
+    def source_rows(self) -> list[tuple[str, int]]:
+        """``(sheet, Excel row)`` of every counted row that has a known row number."""
+        return self._source_rows()
+
+
+def frame_source_rows(frame: pd.DataFrame | None) -> list[tuple[str, int]]:
+    """``(sheet, row)`` pairs of an evidence frame (rows without a number left out)."""
+    if frame is None or len(frame) == 0 or "sheet" not in frame or "row" not in frame:
+        return []
+    return [(str(sheet), int(row)) for sheet, row in zip(frame["sheet"].tolist(), frame["row"].tolist())
+            if known_row(row)]
+
+
+def known_row(row: Any) -> bool:
+    """Whether an Excel row number is present (not None, NaN or ``pd.NA``)."""
+    return isinstance(row, numbers.Real) and row == row
 
 
 @dataclass(frozen=True)
@@ -158,6 +192,16 @@ class Assessment:
         """The rows that counted: ``table``, ``sheet``, Excel ``row``, then the table's columns."""
         src = self.evidence_source
         return src() if callable(src) else src
+
+    def source_rows(self) -> dict[str, list[int]]:
+        """Sheet -> sorted Excel rows of the rows that counted, without building the evidence frame."""
+        src = self.evidence_source
+        pairs = (src.source_rows() if isinstance(src, LazyEvidence) and "evidence" not in self.__dict__
+                 else frame_source_rows(self.evidence))
+        by_sheet: dict[str, set[int]] = {}
+        for sheet, row in pairs:
+            by_sheet.setdefault(sheet, set()).add(row)
+        return {sheet: sorted(rows) for sheet, rows in by_sheet.items()}
 
     @property
     def has_data(self) -> bool:

@@ -28,24 +28,13 @@ def sha256_file(path: str | Path) -> str:
     return digest.hexdigest()
 
 
-def _sources(assessment: Any) -> list[dict[str, Any]]:
-    """Sheet and Excel rows of the evidence rows of an assessment (empty when it has none)."""
-    evidence = getattr(assessment, "evidence", None)
-    if evidence is None or len(evidence) == 0 or "sheet" not in evidence or "row" not in evidence:
-        return []
-    by_sheet: dict[str, set[int]] = {}
-    for sheet, row in zip(evidence["sheet"].tolist(), evidence["row"].tolist()):
-        if row == row and row is not None:  # skip NaN
-            by_sheet.setdefault(str(sheet), set()).add(int(row))
-    return [{"sheet": sheet, "rows": sorted(rows)} for sheet, rows in by_sheet.items()]
-
-
 def provenance(report: "Report", *, plan_path: str | Path, data_path: str | Path | None,
                data_sha256: str | None = None, returns: dict[str, str] | None = None,
                run_time: dt.datetime | None = None) -> dict[str, Any]:
     """The sidecar's content (JSON-ready)."""
     by_id = {a.target_id: a for a in report.assessments}
-    sources = {tid: _sources(a) for tid, a in by_id.items()}
+    sources = {tid: [{"sheet": sheet, "rows": rows} for sheet, rows in a.source_rows().items()]
+               for tid, a in by_id.items()}
     figures = []
     for f in report.figures:
         figures.append({
