@@ -40,6 +40,8 @@ def test_demo_writes_every_document(tmp_path):
 
     again = subprocess.run([str(exe), "demo", "--out", str(tmp_path), "--no-pdf"], capture_output=True, text=True)
     assert again.returncode == 2 and "đã tồn tại" in again.stderr
-    rerun = subprocess.run([str(exe), "demo", "--out", str(tmp_path), "--no-pdf", "--overwrite"],
-                           capture_output=True, text=True)
+    rerun = subprocess.run([str(exe), "demo", "--out", tmp_path.name, "--no-pdf", "--overwrite"],
+                           capture_output=True, text=True, cwd=tmp_path.parent)
     assert rerun.returncode == 0, rerun.stderr
+    written = [line.removeprefix("Đã ghi: ") for line in rerun.stdout.splitlines() if line.startswith("Đã ghi: ")]
+    assert len(written) >= 11 and all(w.startswith(f"{tmp_path.name}/") for w in written), written

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
+from pathlib import Path
 from typing import Any, Callable
 
 import click
@@ -35,3 +37,12 @@ def reports_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
 def existing_file(help_text: str) -> Any:
     """A click argument type for an input file that must exist."""
     return click.Path(exists=True, dir_okay=False, readable=True, path_type=str)
+
+
+def shown(path: str | os.PathLike[str]) -> str:
+    """A written file's path as messages print it: relative to the working folder when under it."""
+    p = Path(path).absolute()
+    try:
+        return str(p.relative_to(Path.cwd()))
+    except ValueError:
+        return str(p)

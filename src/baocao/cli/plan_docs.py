@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 import click
 
-from .common import main_group, reports_errors
+from .common import main_group, reports_errors, shown
 
 if TYPE_CHECKING:
     from ..plan.model import Plan
@@ -57,7 +57,7 @@ def _render(plan_file: str, template: str, name: Callable[[Plan], str], out_dir:
     docx_path = out_dir / name(plan)
     _refuse_existing([docx_path] + ([docx_path.with_suffix(".pdf")] if pdf else []), overwrite)
     written = render_docx(template_path(template), plan_context(plan, draft=draft), docx_path, overwrite=overwrite)
-    click.echo(f"Đã ghi: {written}")
+    click.echo(f"Đã ghi: {shown(written)}")
     if not pdf:
         return
     from ..render.pdf import to_pdf
@@ -69,7 +69,7 @@ def _render(plan_file: str, template: str, name: Callable[[Plan], str], out_dir:
         click.echo(f"Tệp .docx vẫn được giữ: {written}", err=True)
         return
     for p in pdfs:
-        click.echo(f"Đã ghi: {p}")
+        click.echo(f"Đã ghi: {shown(p)}")
 
 
 @main_group.command("plan")
@@ -121,7 +121,7 @@ def tasks_export(plan_file: str, xlsx: Path, overwrite: bool) -> None:
     plan = load_plan(plan_file)
     path = export_tasks(plan, xlsx, overwrite=overwrite)
     groups, tasks = len(plan.task_groups), len(plan.tasks())
-    click.echo(f"Đã ghi bảng nhiệm vụ ({groups} nhóm, {tasks} nhiệm vụ): {path}")
+    click.echo(f"Đã ghi bảng nhiệm vụ ({groups} nhóm, {tasks} nhiệm vụ): {shown(path)}")
     click.echo("Sửa trang tính 'Nhiệm vụ' (xem trang 'Hướng dẫn'), rồi đọc lại bằng: baocao tasks import "
                f"{plan_file} --xlsx {path} --out KE-HOACH-MOI.yaml")
 
@@ -157,4 +157,4 @@ def tasks_import(plan_file: str, xlsx: Path, out: Path | None, overwrite: bool) 
     text = leading_comments(Path(plan_file).read_text(encoding="utf-8")) + dump_plan_text(new)
     parse_plan(text, str(target))
     write_text(target, text, overwrite=True)
-    click.echo(f"Đã ghi kế hoạch: {target}")
+    click.echo(f"Đã ghi kế hoạch: {shown(target)}")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .common import main_group, reports_errors
+from .common import main_group, reports_errors, shown
 
 
 @main_group.command("report")
@@ -35,7 +35,7 @@ def report(plan_file: Path, data_file: Path, period: str, returns_dir: Path | No
     plan = load_plan(plan_file)
     result = make_report(plan, plan_file, load_data(data_file), period, out_dir, returns_dir=returns_dir,
                          narrative=narrative, draft=draft, overwrite=overwrite, charts=charts)  # type: ignore[arg-type]
-    click.echo(f"Đã ghi: {result.docx}")
+    click.echo(f"Đã ghi: {shown(result.docx)}")
     click.echo(f"Nguồn số liệu: {result.sidecar}")
     for warning in result.problems:
         click.echo(f"Cảnh báo (báo cáo đơn vị): {warning}", err=True)
@@ -48,7 +48,7 @@ def report(plan_file: Path, data_file: Path, period: str, returns_dir: Path | No
 
         try:
             for path in to_pdf([result.docx], out_dir, overwrite=overwrite):
-                click.echo(f"Đã ghi: {path}")
+                click.echo(f"Đã ghi: {shown(path)}")
         except ToolMissingError as exc:
             click.echo(f"Cảnh báo: {exc}", err=True)
 
@@ -70,6 +70,6 @@ def demo(out_dir: Path, pdf: bool, overwrite: bool) -> None:
         periods=["2023-H1", "2023", "2021-2025"], returns_root=sample_path("bao-cao-don-vi"),
         narrative_dir=sample_path("nhan-dinh"), pdf=pdf, overwrite=overwrite)
     for path in written.files:
-        click.echo(f"Đã ghi: {path}")
+        click.echo(f"Đã ghi: {shown(path)}")
     for warning in written.warnings:
         click.echo(f"Cảnh báo: {warning}", err=True)
