@@ -189,7 +189,7 @@ def test_02_check_targets(tmp_path, plan, period, target_id, cutoff, heading, be
     assert all((charts / f"{t}.png").is_file() for t in quantitative)
     assert images(nb) >= len(quantitative) + 2  # overview + one per target + the drill-down chart
     evidence = out / f"{target_id}-hang-nguon.csv"
-    assert evidence.is_file() and "sheet" in evidence.read_text(encoding="utf-8-sig").splitlines()[0]
+    assert evidence.is_file() and evidence.read_text(encoding="utf-8-sig").startswith("Trang tính,Hàng,")
 
 
 @pytest.mark.slow

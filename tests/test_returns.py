@@ -13,7 +13,7 @@ from openpyxl import Workbook, load_workbook
 from baocao.errors import InputError, OutputExistsError
 from baocao.periods import DONE, IN_PROGRESS, overdue_tasks, parse_period
 from baocao.returns import collect_forms, export_forms, form_rows, write_text
-from baocao.returns.layout import COLUMNS, FIRST_ROW, HEADER_ROW, SHEET
+from baocao.returns.layout import COLUMNS, FIRST_ROW, HEADER_ROW, HEADERS, SHEET
 
 from conftest import ROOT, SAMPLE_PLAN
 
@@ -356,6 +356,36 @@ def test_formula_like_text_round_trips_in_every_column(plan, tmp_path, text):
     assert (r.result, r.figures, r.difficulties, r.proposals) == (text,) * 4
     assert not [p for p in c.problems if p.file == path.name] and not c.notes
 
+
+
+def test_csv_of_collected_results_guards_formula_like_text(plan, tmp_path):
+    """In the CSV, text a spreadsheet would run as a formula starts with an apostrophe; numbers stay numbers."""
+    import csv
+
+    from baocao.cli import main_group
+
+    (path,) = [p for p in export_forms(plan, H1, tmp_path / "phieu") if "_quy_" in p.name]
+    texts = dict(zip(["result", "figures", "difficulties", "proposals"], FORMULA_LIKE))
+    fill(path, {"nv2.4": {"status": DONE, **texts}})
+    out = tmp_path / "kq.csv"
+    res = CliRunner().invoke(main_group, ["returns", "collect", str(SAMPLE_PLAN), str(tmp_path / "phieu"),
+                                          "--period", "2023-H1", "--csv", str(out)])
+    assert res.exit_code == 1, res.output  # the other forms are unfilled
+    rows = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
+    (row,) = [r for r in rows if r["Mã"] == "nv2.4"]
+    assert [row[HEADERS[k]] for k in texts] == ["'" + t for t in FORMULA_LIKE]
+    assert row["Hàng"].isdigit() and row["Tình trạng"] == DONE
+    assert not [v for r in rows for v in r.values() if v and v[0] in "=+-@"]
+
+
+@pytest.mark.parametrize(("value", "written"), [
+    ("=1+1", "'=1+1"), ("\tx", "'\tx"), ("\r=1", "'\r=1"), ("- Đã tổ chức", "'- Đã tổ chức"),
+    ("Hợp tác xã", "Hợp tác xã"), ("", ""), (-5, -5), (None, None),
+])
+def test_guard_csv_cell(value, written):
+    from baocao.spreadsheet_text import guard_csv_cell
+
+    assert guard_csv_cell(value) == written
 
 # --- command line -----------------------------------------------------------------------------------------
 def test_cli_export_then_collect(tmp_path):

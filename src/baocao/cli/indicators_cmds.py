@@ -67,7 +67,9 @@ def indicators(plan_file: str, data_file: str, cutoff: dt.date, as_json: bool, a
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
         return
     if as_csv:
-        click.echo(to_frame(found).to_csv(index=False), nl=False)
+        from ..spreadsheet_text import csv_text
+
+        click.echo(csv_text(to_frame(found)), nl=False)
         return
     click.echo(f"Kết quả thực hiện các chỉ tiêu của Kế hoạch số {plan.symbol} đến ngày {date_short(cutoff)}")
     click.echo(f"Dữ liệu: {data.source_path.name} (SHA-256 {data.sha256[:12]}…)")

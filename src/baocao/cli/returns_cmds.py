@@ -107,6 +107,7 @@ def collect_cmd(plan_file: str, folder: Path, period: Period, csv_file: Path | N
     from ..errors import OutputExistsError
     from ..plan.io import load_plan
     from ..render.atomic import atomic_write_bytes
+    from ..spreadsheet_text import csv_bytes
     from ..returns import collect_forms
 
     plan = load_plan(plan_file)
@@ -115,7 +116,7 @@ def collect_cmd(plan_file: str, folder: Path, period: Period, csv_file: Path | N
     collected = collect_forms(plan, period, folder)
     click.echo("\n".join(summary_lines(collected)))
     if csv_file is not None:
-        atomic_write_bytes(csv_file, collected.table().to_csv(index=False).encode("utf-8-sig"), overwrite=overwrite)
+        atomic_write_bytes(csv_file, csv_bytes(collected.table()), overwrite=overwrite)
         click.echo(f"\nĐã ghi bảng kết quả vào {csv_file}.")
     if collected.problems:
         sys.exit(1)

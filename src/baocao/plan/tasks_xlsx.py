@@ -20,6 +20,7 @@ from typing import Any, Callable
 
 from ..errors import InputError, OutputExistsError, Problem
 from ..render.atomic import atomic_output
+from ..spreadsheet_text import write_text_cell
 from ..vnformat import nfc, norm_space, roman
 from .model import Plan, Task, TaskGroup
 from .timeframe import Timeframe, TimeframeError, parse_timeframe
@@ -46,7 +47,6 @@ EXTRA_ROWS = 200  # empty rows under the data that keep the drop-downs and the t
 UNIT_SEPARATOR = re.compile(r"[;\n]")
 _YES_WORDS = {"có", "x", "c", "yes", "y", "1", "true", "đúng"}
 _NO_WORDS = {"", "không", "k", "no", "n", "0", "false", "sai"}
-_FORMULA_START = ("=", "+", "-", "@")
 
 
 def _key(text: Any) -> str:
@@ -254,12 +254,8 @@ def _build_workbook(plan: Plan) -> Any:
 
 def _set_text(cell: Any, text: str) -> None:
     """Write ``text`` as a text cell: never a formula, and typed text stays text (format "@")."""
-    cell.value = text or None
     cell.number_format = "@"
-    if text:
-        cell.data_type = "s"
-        if text.startswith(_FORMULA_START):
-            cell.quotePrefix = True
+    write_text_cell(cell, text or None)
 
 
 def _row_height(cells: dict[str, str], columns: list[Column]) -> float:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..periods import STATUSES
+from ..spreadsheet_text import looks_like_formula
+from ..spreadsheet_text import write_text_cell as write_text
 
 SHEET = "Báo cáo"
 FORM_VERSION = "1"
@@ -71,23 +73,6 @@ META: tuple[MetaCell, ...] = (
 META_BY_KEY = {m.key: m for m in META}
 
 STATUS_LIST = ",".join(STATUSES)
-FORMULA_LEAD = ("=", "+", "-", "@")
-
-
-def looks_like_formula(value: Any) -> bool:
-    """True for text that a spreadsheet would take for a formula if typed: = + - @ first."""
-    return isinstance(value, str) and value.startswith(FORMULA_LEAD)
-
-
-def write_text(cell: Any, value: str | None) -> None:
-    """Put text in an openpyxl cell so that no spreadsheet ever reads it as a formula or number."""
-    cell.value = value
-    if isinstance(value, str):
-        cell.data_type = "s"
-        if looks_like_formula(value):
-            cell.quotePrefix = True
-
-
 LINE_HEIGHT = 14.0  # points per wrapped line of 11-point Times New Roman (Excel ~14.3, LibreOffice ~12.7)
 MIN_LINES = 3  # room to type in an empty row
 

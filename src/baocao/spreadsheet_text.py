@@ -1,0 +1,54 @@
+"""Text in spreadsheets that is never taken for a formula: .xlsx cells we write and CSV files.
+
+A cell text beginning with ``=``, ``+``, ``-`` or ``@`` is read as a formula by Excel and LibreOffice
+when typed or when a CSV file is opened: a unit's "- Đã tổ chức 3 lớp" shows as ``#NAME?``, a crafted
+``=HYPERLINK(…)`` runs ("CSV injection"). In .xlsx we write such text as a string cell with Excel's
+quote prefix (shown as typed, nothing added to the value); in CSV, where no cell type exists, a
+leading apostrophe is added (OWASP's advice), also before a tab or carriage return.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+FORMULA_STARTS = ("=", "+", "-", "@")
+CSV_FORMULA_STARTS = (*FORMULA_STARTS, "\t", "\r")
+
+
+def looks_like_formula(value: Any) -> bool:
+    """True for text that a spreadsheet would take for a formula if typed: = + - @ first."""
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
+
+
+def write_text_cell(cell: Any, value: str | None) -> None:
+    """Put text in an openpyxl cell so that no spreadsheet ever reads it as a formula or number."""
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+        if looks_like_formula(value):
+            cell.quotePrefix = True
+
+
+def guard_csv_cell(value: Any) -> Any:
+    """*value* with a leading apostrophe when it is text a spreadsheet would run as a formula."""
+    if isinstance(value, str) and value.startswith(CSV_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_text(frame: pd.DataFrame) -> str:
+    """The frame as CSV text (header row, no index), text cells guarded by :func:`guard_csv_cell`."""
+    guarded = frame.copy()
+    for column in guarded.columns:
+        if guarded[column].dtype == object or str(guarded[column].dtype) in ("string", "str"):
+            guarded[column] = guarded[column].map(guard_csv_cell)
+    guarded.columns = [guard_csv_cell(str(c)) for c in guarded.columns]
+    return guarded.to_csv(index=False)
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """:func:`csv_text` encoded UTF-8 with a byte-order mark, so Excel reads Vietnamese letters right."""
+    return csv_text(frame).encode("utf-8-sig")
