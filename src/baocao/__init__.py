@@ -5,7 +5,7 @@ The public entry points are imported lazily so that ``import baocao`` and the co
 
 from __future__ import annotations
 
-from typing import Any
+from . import lazy_exports as _lazy
 
 __version__ = "0.1.0"
 
@@ -21,14 +21,4 @@ _EXPORTS = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'baocao' has no attribute {name!r}")
-    import importlib
-
-    return getattr(importlib.import_module(module), name)
-
-
-def __dir__() -> list[str]:
-    return sorted(list(globals()) + list(_EXPORTS))
+__getattr__, __dir__ = _lazy.lazy_exports(__name__, _EXPORTS)

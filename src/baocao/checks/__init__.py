@@ -9,7 +9,7 @@ Submodules are imported on first use.
 
 from __future__ import annotations
 
-from typing import Any
+from baocao.lazy_exports import lazy_exports
 
 __all__ = ["RuleResult", "verify_layout", "format_results", "presign_check", "format_findings"]
 
@@ -22,11 +22,4 @@ _WHERE = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name in _WHERE:
-        import importlib
-
-        value = getattr(importlib.import_module(_WHERE[name]), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'baocao.checks' has no attribute {name!r}")
+__getattr__, __dir__ = lazy_exports(__name__, _WHERE)

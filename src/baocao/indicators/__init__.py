@@ -6,12 +6,15 @@
 
 Each target's ``compute:`` entry in the plan names a registered metric and its parameters
 (docs/indicators.md); a plan can add its own metric with :func:`register_metric`.
-Charts (matplotlib) are imported only when a chart function is called.
+Charts are imported only when a chart function is called (the overview with Pillow, the others with
+matplotlib).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from baocao.lazy_exports import lazy_exports
 
 from .assess import Engine, assess, assess_one, compute_problems
 from .filters import ComputeError
@@ -36,7 +39,8 @@ from .series import default_cutoffs, series
 from .tables import display_frame, text_table, to_frame
 
 if TYPE_CHECKING:
-    from .charts import overview_chart, progress_chart, save_charts
+    from .charts import progress_chart, save_charts
+    from .overview import overview_chart
 
 __all__ = [
     "CHAM_TIEN_DO", "CHUA_CO_SO_LIEU", "CHUA_DAT", "DAT", "DUNG_TIEN_DO", "METRICS", "STATUSES", "VUOT",
@@ -46,12 +50,8 @@ __all__ = [
     "text_table", "to_frame",
 ]
 
-_CHARTS = ("overview_chart", "progress_chart", "save_charts")
-
-
-def __getattr__(name: str) -> Any:
-    if name in _CHARTS:
-        from . import charts
-
-        return getattr(charts, name)
-    raise AttributeError(f"module 'baocao.indicators' has no attribute '{name}'")
+__getattr__, __dir__ = lazy_exports(__name__, {
+    "overview_chart": "baocao.indicators.overview",  # Pillow only
+    "progress_chart": "baocao.indicators.charts",  # matplotlib
+    "save_charts": "baocao.indicators.charts",
+})

@@ -6,7 +6,9 @@ imported on first use so that ``import baocao.render`` stays cheap.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from baocao.lazy_exports import lazy_exports
 
 if TYPE_CHECKING:
     from baocao.render.docx import Image, render_docx, render_many, template_variables
@@ -24,11 +26,4 @@ _WHERE = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name in _WHERE:
-        import importlib
-
-        value = getattr(importlib.import_module(_WHERE[name]), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'baocao.render' has no attribute {name!r}")
+__getattr__, __dir__ = lazy_exports(__name__, _WHERE)
