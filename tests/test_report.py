@@ -19,7 +19,7 @@ from baocao.data import load_data
 from baocao.indicators.assess import assess
 from baocao.periods import parse_period
 from baocao.plan.io import load_plan
-from baocao.report.narrative import Narrative, load_narrative
+from baocao.report.narrative import Narrative, load_narrative, parse_narrative
 from baocao.report.run import make_report
 
 from conftest import ROOT, SAMPLE_PLAN, norm
@@ -185,6 +185,58 @@ def test_summary_report_has_lessons_and_no_same_period(tmp_path, plan, data):
     statuses = {_cells(r)[7] for r in rows[1:]}
     assert "Chưa có số liệu" not in statuses and statuses <= {"Đạt", "Vượt", "Chưa đạt"}
 
+
+
+def test_report_after_the_2025_reorganisation_names_its_own_issuer(tmp_path, plan, data):
+    """A summary issued in 12/2025 can name the successor body, place, signer and recipients; the plan
+    it reports on is still cited with its own issuer. Without them the analyst is told, not the document."""
+    kept = make_report(plan, SAMPLE_PLAN, data, "2021-2025", tmp_path / "giu", charts="none",
+                       narrative=load_narrative(SAMPLE / "nhan-dinh" / "2021-2025.yaml"))
+    (note,) = kept.report.notes
+    assert "16/12/2025" in note and "cơ quan ban hành, địa danh và nơi nhận (Kính gửi)" in note
+    assert json.loads(kept.sidecar.read_text(encoding="utf-8"))["notes"] == [note]
+
+    sample = (SAMPLE / "nhan-dinh" / "2021-2025.yaml").read_text(encoding="utf-8")
+    block = 'document:\n  number: "118"\n  date: 2025-12-16\n'
+    assert block in sample
+    narrative = parse_narrative(sample.replace(block, block + """\
+  place: "Lâm Đồng"
+  issuer:
+    parent: "UBND TỈNH LÂM ĐỒNG"
+    name: "LIÊN MINH HTX TỈNH LÂM ĐỒNG"
+    short_name: "Liên minh HTX tỉnh Lâm Đồng"
+    abbreviation: LMHTX
+  signer: {authority: "KT. CHỦ TỊCH", position: "PHÓ CHỦ TỊCH", name: "Trần Văn A"}
+  recipients: ["Ủy ban nhân dân tỉnh Lâm Đồng", "Liên minh Hợp tác xã Việt Nam"]
+  copies: ["Các Phó Chủ tịch"]
+"""), "2021-2025-sau-sap-xep.yaml")
+    out = make_report(plan, SAMPLE_PLAN, data, "2021-2025", tmp_path / "moi", narrative=narrative, charts="none")
+    assert out.report.notes == []
+    document = docx.Document(str(out.docx))
+    header = "\n".join(norm(c.text) for c in document.tables[0]._cells)
+    assert "LIÊN MINH HTX TỈNH LÂM ĐỒNG" in header and "UBND TỈNH LÂM ĐỒNG" in header
+    assert "Số: 118/BC-LMHTX" in header and "Lâm Đồng, ngày 16 tháng 12 năm 2025" in header
+    assert "ĐẮK NÔNG" not in header
+    texts = [norm(p.text) for p in document.paragraphs]
+    body = "\n".join(texts)
+    assert "- Ủy ban nhân dân tỉnh Lâm Đồng;" in texts and "- Ủy ban nhân dân tỉnh Đắk Nông;" not in texts
+    assert "Kế hoạch số 188/KH-LMHTX ngày 11/5/2021 của Liên minh HTX tỉnh Đắk Nông" in body  # the plan's issuer
+    assert ", Liên minh HTX tỉnh Lâm Đồng báo cáo kết quả thực hiện" in body
+    assert body.count("(Kèm theo Báo cáo số 118/BC-LMHTX ngày 16 tháng 12 năm 2025 của Liên minh HTX tỉnh Lâm Đồng)") == 2
+    footer = "\n".join(norm(c.text) for c in document.tables[1]._cells)
+    assert "KT. CHỦ TỊCH" in footer and "PHÓ CHỦ TỊCH" in footer and "Trần Văn A" in footer
+    assert footer.index("- Như trên;") < footer.index("- Các Phó Chủ tịch;") < footer.index("- Lưu:")
+    assert [r for r in verify_layout(out.docx) if r.status == "fail"] == []
+
+
+def test_report_document_overrides_are_validated(tmp_path):
+    from baocao.errors import InputError
+
+    with pytest.raises(InputError) as err:
+        parse_narrative("document:\n  issuer:\n    name: X\n    abbreviation: lmhtx\n  recipients: []\n", "n.yaml")
+    text = str(err.value)
+    assert "n.yaml" in text and "document.issuer.short_name" in text and "ký hiệu cơ quan 'lmhtx'" in text
+    assert "document.recipients" in text
 
 @pytest.mark.slow
 def test_cli_report_with_pdf(tmp_path):

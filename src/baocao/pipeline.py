@@ -81,6 +81,7 @@ def write_documents(plan_path: str | os.PathLike[str], out_dir: str | os.PathLik
                                  draft=draft, overwrite=overwrite)
             written.docx.append(result.docx)
             written.other += [result.sidecar, *result.charts]
+            written.warnings += [f"Kỳ {code}: {note}" for note in result.report.notes]
             if result.problems:
                 written.warnings.append(f"Kỳ {code}: {len(result.problems)} lỗi trong báo cáo của đơn vị "
                                         "(xem 'baocao returns collect').")

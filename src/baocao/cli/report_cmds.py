@@ -39,6 +39,8 @@ def report(plan_file: Path, data_file: Path, period: str, returns_dir: Path | No
     click.echo(f"Nguồn số liệu: {result.sidecar}")
     for warning in result.problems:
         click.echo(f"Cảnh báo (báo cáo đơn vị): {warning}", err=True)
+    for note in result.report.notes:
+        click.echo(f"Lưu ý: {note}", err=True)
     if result.collected is not None and result.collected.missing_units:
         names = [result.collected.unit_names.get(u, u) for u in result.collected.missing_units]
         click.echo(f"Đơn vị chưa gửi báo cáo: {', '.join(names)}")

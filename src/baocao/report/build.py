@@ -15,7 +15,7 @@ from ..checks.presign import MISSING_MARK
 from ..plan.model import join_vi
 from ..plan.text import Para
 from ..vnformat import date_short, place_date, roman
-from .narrative import PART_NAMES, Narrative
+from .narrative import PART_NAMES, Narrative, ReportDocument
 
 if TYPE_CHECKING:
     from ..indicators.model import Assessment
@@ -95,6 +95,7 @@ class Report:
     missing_parts: list[str]
     figures: list[Figure] = field(default_factory=list)
     assessments: list["Assessment"] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # Vietnamese advice for the analyst, not in the document
 
     @property
     def type_name(self) -> str:
@@ -163,8 +164,9 @@ def build_report(plan: "Plan", period: "Period", assessments: Sequence["Assessme
                  ) -> Report:
     """Assemble the report for ``period`` (see docs/report.md for the outline it follows)."""
     narrative = narrative or Narrative()
-    issuer = plan.issuer
     rdoc = narrative.document
+    issuer = rdoc.issuer or plan.issuer
+    signer = rdoc.signer or plan.signer
     number = None if draft else rdoc.number
     when = None if draft or number is None else (rdoc.date or report_date)  # an unnumbered report is undated
     place = rdoc.place or plan.document.place
@@ -175,6 +177,7 @@ def build_report(plan: "Plan", period: "Period", assessments: Sequence["Assessme
     doc = {
         "parent": issuer.parent,
         "issuer": issuer.name,
+        "issuer_short_name": issuer.short_name,
         "symbol": f"Số: {number or '     '}/BC-{issuer.abbreviation}",
         "place_date": place_date(place, when, year=year),
         "type_name": "BÁO CÁO",
@@ -183,7 +186,7 @@ def build_report(plan: "Plan", period: "Period", assessments: Sequence["Assessme
         "draft_mark": "DỰ THẢO" if draft else "",
     }
     reporting = plan.reporting
-    kinh_gui = list(reporting.recipients) if reporting else []
+    kinh_gui = list(rdoc.recipients or (reporting.recipients if reporting else []))
     opening = (f"Thực hiện {_plan_citation(plan)}, {issuer.short_name} báo cáo kết quả thực hiện "
                f"{period.label} (số liệu {period.window_label}) như sau:")
 
@@ -250,7 +253,7 @@ def build_report(plan: "Plan", period: "Period", assessments: Sequence["Assessme
     closing = (f"Trên đây là báo cáo kết quả thực hiện {_plan_citation(plan)} {period.label} "
                f"của {issuer.short_name}./.")
     archive = f"VT, {reporting.archive_unit}" if reporting and reporting.archive_unit else plan.archive
-    recipients = ["- Như trên;"] + [f"- {r};" for r in (reporting.copies if reporting else [])] + [f"- Lưu: {archive}."]
+    recipients = ["- Như trên;"] + [f"- {r};" for r in (rdoc.copies if rdoc.copies is not None else reporting.copies if reporting else [])] + [f"- Lưu: {archive}."]
 
     indicator_rows = []
     for i, a in enumerate(assessments, start=1):
@@ -277,8 +280,29 @@ def build_report(plan: "Plan", period: "Period", assessments: Sequence["Assessme
                                      _status_of(results), _result_text(results), t.id))
 
     return Report(plan, period, cutoff, doc, kinh_gui, opening, body, closing, recipients,
-                  {"authority": plan.signer.authority, "position": plan.signer.position, "name": plan.signer.name},
-                  indicator_rows, task_rows, narrative.missing_parts(lessons=lessons), figures, list(assessments))
+                  {"authority": signer.authority, "position": signer.position, "name": signer.name},
+                  indicator_rows, task_rows, narrative.missing_parts(lessons=lessons), figures, list(assessments),
+                  _header_notes(plan, rdoc, when or rdoc.date or report_date or period.due))
+
+
+#: Provinces merged and the district level ended on this day (Resolutions 202 and 203/2025/QH15).
+REORGANISATION = dt.date(2025, 7, 1)
+
+
+def _header_notes(plan: "Plan", rdoc: ReportDocument, issued: dt.date) -> list[str]:
+    """Advice when a report issued after the 2025 reorganisation keeps the plan's issuer and place."""
+    plan_date = plan.document.date
+    plan_before = plan_date < REORGANISATION if plan_date else (plan.document.year or 0) < REORGANISATION.year
+    if issued < REORGANISATION or not plan_before:
+        return []
+    kept = [what for what, given in (("cơ quan ban hành", rdoc.issuer), ("địa danh", rdoc.place),
+                                     ("nơi nhận (Kính gửi)", rdoc.recipients)) if given is None]
+    if not kept:
+        return []
+    return [f"Báo cáo ban hành ngày {date_short(issued)}, sau khi sắp xếp đơn vị hành chính từ "
+            f"{date_short(REORGANISATION)}, nhưng {join_vi(kept)} vẫn lấy theo kế hoạch ({plan.issuer.short_name}, "
+            f"{plan.document.place}). Nếu đã thay đổi, khai báo ở mục 'document' của tệp nhận định "
+            "(issuer, place, signer, recipients, copies)."]
 
 
 def _without_unit(text: str, unit: str | None) -> str:
@@ -314,4 +338,4 @@ def report_context(report: Report, charts: Sequence[object] = ()) -> dict[str, o
 def _appendix_ref(report: Report) -> str:
     doc = report.doc
     when = str(doc["place_date"]).split(", ", 1)[-1]
-    return f"(Kèm theo Báo cáo số {str(doc['symbol'])[4:].strip()} {when} của {report.plan.issuer.short_name})"
+    return f"(Kèm theo Báo cáo số {str(doc['symbol'])[4:].strip()} {when} của {doc['issuer_short_name']})"

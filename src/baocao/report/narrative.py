@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from ..plan.model import Issuer, Signer
 from ..yamlfile import parse_yaml_model, read_text_file
 
 Paragraphs = list[str]
@@ -31,13 +32,22 @@ PART_NAMES = {
 
 
 class ReportDocument(BaseModel):
-    """Optional header values of the report itself (number, date, place, signer override)."""
+    """Optional header values of the report itself; each one left out is taken from the plan.
+
+    ``issuer``, ``place``, ``signer``, ``recipients`` (the "Kính gửi" lines) and ``copies`` (further
+    "Nơi nhận" lines) exist for reports issued after the body or the province changed, e.g. after the
+    01/7/2025 reorganisation; the plan's citation in the report keeps the plan's own issuer.
+    """
 
     model_config = ConfigDict(extra="forbid")
 
     number: str | None = None
     date: dt.date | None = None
     place: str | None = None
+    issuer: Issuer | None = None
+    signer: Signer | None = None
+    recipients: list[str] | None = Field(default=None, min_length=1)
+    copies: list[str] | None = None
 
 
 class Narrative(BaseModel):

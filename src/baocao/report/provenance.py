@@ -57,6 +57,7 @@ def provenance(report: "Report", *, plan_path: str | Path, data_path: str | Path
                                                 "sha256": data_sha256 or sha256_file(data_path)},
         "returns": returns or {},
         "missing_narrative": report.missing_parts,
+        "notes": report.notes,
         "figures": figures,
     }
 
