@@ -7,7 +7,9 @@
   ``__pycache__`` on first import), once with no bytecode for baocao's own modules (every import
   compiles them, as under ``PYTHONDONTWRITEBYTECODE=1``, which this sandbox sets);
 - the main job: plan, appendix and the three sample reports with PDF in one LibreOffice call
-  (``baocao demo``), median of 3.
+  (``baocao demo``), median of 3;
+- first, a machine reference (a fresh interpreter importing pandas, about 0,35 s here when the host is idle),
+  since shared hosts vary by half or more over a day: compare figures within one run.
 
 Run: ``.venv/bin/python benchmarks/bench_report.py``.
 """
@@ -88,11 +90,17 @@ def demo_with_pdf() -> list[float]:
     return timed(once, 3)
 
 
+def machine_reference() -> list[float]:
+    """A fresh interpreter importing pandas: how busy the machine is (about 0,35 s on this sandbox when idle)."""
+    return timed(lambda: subprocess.run([sys.executable, "-c", "import pandas"], check=True), 5)
+
+
 def show(name: str, runs: list[float]) -> None:
     print(f"{name:<58} median {statistics.median(runs):6.2f} s  (min {min(runs):.2f}, max {max(runs):.2f}, n={len(runs)})")
 
 
 def main() -> None:
+    show("machine reference: fresh `python -c 'import pandas'`", machine_reference())
     for period in ("2023-H1", "2023", "2021-2025"):
         show(f"report {period}, in-process (load, assess, collect, render)", in_process(period))
     show("report 2023-H1, cold CLI `baocao report`, bytecode cached", cold_cli("2023-H1", bytecode=True))
