@@ -192,3 +192,25 @@ def test_normalize_status():
 def test_merge_statuses_keeps_earlier_known_status():
     merged = merge_statuses({"nv2.2": DONE, "nv2.4": IN_PROGRESS}, {"nv2.2": None, "nv2.4": DONE, "nv3.6": None})
     assert merged == {"nv2.2": DONE, "nv2.4": DONE, "nv3.6": None}
+
+
+@pytest.mark.parametrize("code, inside", [
+    ("2021-H1", True), ("2025", True), ("2021-2025", True), ("2022-2023", True), ("2025-Q4", True),
+    ("2020-H2", False), ("2026-H1", False), ("2019", False), ("2021-2026", False), ("2020-2025", False),
+])
+def test_reports_and_returns_only_within_the_plan_years(plan, tmp_path, code, inside):
+    from baocao.periods import require_within_plan, within_plan
+    from baocao.returns import collect_forms, export_forms
+
+    period = parse_period(code)
+    assert within_plan(plan, period) is inside
+    if inside:
+        require_within_plan(plan, period)
+        return
+    for call in (lambda: require_within_plan(plan, period), lambda: export_forms(plan, period, tmp_path / "phieu"),
+                 lambda: collect_forms(plan, period, tmp_path)):
+        with pytest.raises(PeriodError) as err:
+            call()
+        assert str(err.value) == (f"kỳ báo cáo {code} ({period.label}) nằm ngoài thời gian thực hiện "
+                                  "Kế hoạch số 188/KH-LMHTX (2021-2025)")
+    assert not (tmp_path / "phieu").exists()

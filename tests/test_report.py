@@ -263,3 +263,17 @@ def test_cli_report_with_pdf(tmp_path):
              if len(subprocess.run(["pdftotext", "-f", str(i), "-l", str(i), str(pdf), "-"],
                                    capture_output=True, text=True).stdout.split()) < 3]
     assert blank == [], f"blank pages {blank}"
+
+
+def test_report_outside_the_plan_years_is_refused_and_writes_nothing(tmp_path):
+    from click.testing import CliRunner
+
+    from baocao.cli import main_group
+
+    out = tmp_path / "bao-cao"
+    res = CliRunner().invoke(main_group, ["report", str(SAMPLE_PLAN), str(SAMPLE / "du-lieu-mau.xlsx"),
+                                          "--period", "2019-H1", "--out", str(out)])
+    assert res.exit_code == 2
+    assert ("Lỗi: kỳ báo cáo 2019-H1 (6 tháng đầu năm 2019) nằm ngoài thời gian thực hiện "
+            "Kế hoạch số 188/KH-LMHTX (2021-2025)") in res.output
+    assert not out.exists() or not any(out.iterdir())

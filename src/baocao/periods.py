@@ -245,6 +245,24 @@ def parse_period(text: str, *, due_days: int = DEFAULT_DUE_DAYS) -> Period:
     )
 
 
+# --- the plan's horizon ----------------------------------------------------------------------------
+def within_plan(plan: Plan, period: Period) -> bool:
+    """Whether *period* lies inside the years the plan covers (a report or return on it makes sense)."""
+    return plan.horizon.start <= period.year and period.end_year <= plan.horizon.end
+
+
+def require_within_plan(plan: Plan, period: Period) -> None:
+    """Raise :class:`PeriodError` (Vietnamese) when *period* is outside the plan's years.
+
+    A report or a round of unit returns for 2019-H1 or 2030 on a 2021-2025 plan is a slip of the
+    keyboard; it is refused rather than written with no tasks due and no data. Indicators alone may
+    still be assessed at any cut-off (:func:`baocao.indicators.assess`).
+    """
+    if not within_plan(plan, period):
+        raise PeriodError(f"kỳ báo cáo {period.code} ({period.label}) nằm ngoài thời gian thực hiện "
+                          f"Kế hoạch số {plan.symbol} ({plan.horizon.start}-{plan.horizon.end})")
+
+
 # --- targets against a period ----------------------------------------------------------------------
 def final_verdict(plan: Plan, period: Period) -> bool | None:
     """Whether the targets are judged as final (đạt, vượt, chưa đạt) in the report of *period*.

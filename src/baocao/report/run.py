@@ -97,10 +97,11 @@ def make_report(plan: "Plan", plan_path: str | os.PathLike[str], data: "CycleDat
     PNGs into ``out_dir``. Existing files are kept unless ``overwrite``.
     """
     from ..indicators.assess import assess
-    from ..periods import due_tasks, final_verdict, overdue_tasks, parse_period
+    from ..periods import due_tasks, final_verdict, overdue_tasks, parse_period, require_within_plan, within_plan
     from ..render.docx import Image, render_docx
 
     period = parse_period(period) if isinstance(period, str) else period
+    require_within_plan(plan, period)
     out = Path(out_dir)
     docx_path, sidecar_path, chart_dir = report_paths(period, out)
     for target in (docx_path, sidecar_path):
@@ -123,7 +124,7 @@ def make_report(plan: "Plan", plan_path: str | os.PathLike[str], data: "CycleDat
 
         returns_dir, earlier = _returns_folders(Path(returns_dir), period)
         collected = collect_forms(plan, period, returns_dir)
-        history = [collect_forms(plan, p, folder).statuses() for p, folder in earlier]
+        history = [collect_forms(plan, p, folder).statuses() for p, folder in earlier if within_plan(plan, p)]
 
     cutoff = period.cutoff_end
     final = final_verdict(plan, period)  # a whole-plan summary judges the targets as met / not met

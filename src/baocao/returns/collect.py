@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, Problem
-from ..periods import DONE, IN_PROGRESS, NOT_APPLICABLE, NOT_STARTED, STATUSES, Period, normalize_status, parse_period
+from ..periods import (DONE, IN_PROGRESS, NOT_APPLICABLE, NOT_STARTED, STATUSES, Period, normalize_status, parse_period,
+                       require_within_plan)
 from ..vnformat import date_short, nfc, norm_space, number
 from .export import FormRow, form_rows
 from .layout import COLUMNS, FILL_KEYS, HEADERS, LOCKED_KEYS, META, META_BY_KEY, SHEET
@@ -347,6 +348,7 @@ def _form_files(folder: Path) -> tuple[list[Path], list[Problem]]:
 def collect_forms(plan: Plan, period: Period | str, folder: str | os.PathLike[str]) -> Collected:
     """Read every form in ``folder`` (not its subfolders), check it and merge the good rows."""
     period = parse_period(period) if isinstance(period, str) else period
+    require_within_plan(plan, period)
     root = Path(folder)
     if not root.is_dir():
         raise InputError([Problem(str(root), "không tìm thấy thư mục phiếu báo cáo")], "Không đọc được phiếu báo cáo")

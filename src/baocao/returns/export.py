@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from ..errors import OutputExistsError
-from ..periods import Period, due_tasks, parse_period
+from ..periods import Period, due_tasks, parse_period, require_within_plan
 from ..vnformat import date_short, roman
 from .layout import (COLUMNS, FIRST_ROW, FORM_VERSION, HEADER_ROW, META, SHEET, STATUS_LIST, fit_row_heights,
                      write_text)
@@ -225,6 +225,7 @@ def export_forms(plan: Plan, period: Period | str, out_dir: str | os.PathLike[st
     Nothing is written when any target file exists and ``overwrite`` is False.
     """
     period = parse_period(period) if isinstance(period, str) else period
+    require_within_plan(plan, period)
     out = Path(out_dir)
     plan_rows = form_rows(plan, period)
     paths = {u: out / form_filename(period, u, plan.unit(u).name) for u in plan_rows}
