@@ -312,26 +312,23 @@ def has_page_field(el: Any) -> bool:
 # --------------------------------------------------------------------------- tables
 
 
+def _set_flag(parent: Any, local: str, on: bool, order: Sequence[str]) -> None:
+    """Add the on/off property ``w:<local>`` to *parent* in schema order, or remove every copy of it."""
+    if on:
+        _place(parent, _el(local), order)
+    else:
+        for el in parent.findall(qn(f"w:{local}")):
+            parent.remove(el)
+
+
 def set_repeat_header(row: Any, on: bool = True) -> None:
     """Mark a table row as a header row repeated at the top of every page (``w:tblHeader``)."""
-    tr = _element(row)
-    trpr = tr.get_or_add_trPr()
-    if on:
-        _place(trpr, _el("tblHeader"), _TRPR_ORDER)
-    else:
-        for el in trpr.findall(qn("w:tblHeader")):
-            trpr.remove(el)
+    _set_flag(_element(row).get_or_add_trPr(), "tblHeader", on, _TRPR_ORDER)
 
 
 def set_cant_split(row: Any, on: bool = True) -> None:
     """Forbid a table row from breaking across pages (``w:cantSplit``)."""
-    tr = _element(row)
-    trpr = tr.get_or_add_trPr()
-    if on:
-        _place(trpr, _el("cantSplit"), _TRPR_ORDER)
-    else:
-        for el in trpr.findall(qn("w:cantSplit")):
-            trpr.remove(el)
+    _set_flag(_element(row).get_or_add_trPr(), "cantSplit", on, _TRPR_ORDER)
 
 
 def _on_off(el: Any | None) -> bool:
@@ -466,11 +463,16 @@ def set_cell_valign(cell: Any, value: str = "center") -> None:
 A4_SHORT, A4_LONG = 11906, 16838  # twips
 
 
+def _sectpr(section: Any) -> Any:
+    """The ``w:sectPr`` of a python-docx Section, or the element itself."""
+    return section._sectPr if hasattr(section, "_sectPr") else section
+
+
 def set_page(section: Any, *, landscape: bool = False, top_mm: float = 20, bottom_mm: float = 20,
              left_mm: float = 30, right_mm: float = 15, header_mm: float = 10,
              footer_mm: float = 10) -> None:
     """A4 page in portrait or landscape (``w:pgSz`` with ``w:orient``) and Decree 30 margins."""
-    sect = section._sectPr if hasattr(section, "_sectPr") else section
+    sect = _sectpr(section)
     if landscape:
         pgsz = _el("pgSz", w=A4_LONG, h=A4_SHORT, orient="landscape")
     else:
@@ -484,18 +486,12 @@ def set_page(section: Any, *, landscape: bool = False, top_mm: float = 20, botto
 
 def set_title_page(section: Any, on: bool = True) -> None:
     """"Different first page" (``w:titlePg``): page 1 uses the (empty) first-page header."""
-    sect = section._sectPr if hasattr(section, "_sectPr") else section
-    if on:
-        _place(sect, _el("titlePg"), _SECTPR_ORDER)
-    else:
-        for el in sect.findall(qn("w:titlePg")):
-            sect.remove(el)
+    _set_flag(_sectpr(section), "titlePg", on, _SECTPR_ORDER)
 
 
 def set_page_number_start(section: Any, start: int = 1, fmt: str = "decimal") -> None:
     """Restart page numbering at ``start`` in this section (``w:pgNumType``)."""
-    sect = section._sectPr if hasattr(section, "_sectPr") else section
-    _place(sect, _el("pgNumType", fmt=fmt, start=start), _SECTPR_ORDER)
+    _place(_sectpr(section), _el("pgNumType", fmt=fmt, start=start), _SECTPR_ORDER)
 
 
 def section_info(sect: Any) -> dict[str, Any]:
