@@ -341,6 +341,60 @@ def test_value_chain_pools_htx_and_unions(at_c):
     assert set(a.evidence.loc[a.evidence["counted"], "sheet"]) == {"HTX", "LHHTX"}
 
 
+
+def test_dated_flags_count_from_their_date(plan, tmp_path, at_c):
+    """A "Có" with a later "… từ ngày" reads "Không" at the cut-off; undated "Có" counts, with a note."""
+    coops = [dict(r) for r in COOPS]
+    coops[0]["trade_union_since"] = D(2023, 7, 1)  # H01: trade union only after C
+    unions = [dict(UNIONS[0], value_chain_since=D(2023, 7, 1))]  # U01: value chain only after C
+    dated = load_data(write_workbook(tmp_path / "ind_dated.xlsx", {**ROWS, "cooperatives": coops, "unions": unions}))
+    assert dated.warnings == ()
+    at = {a.target_id: a for a in assess(plan, dated, C)}
+    assert (at["cong_doan"].numerator, at["cong_doan"].denominator) == (0, 4)
+    assert (at["htx_chuoi_gia_tri"].numerator, at["htx_chuoi_gia_tri"].denominator) == (1, 3)  # H01 only
+    assert not [n for n in at["cong_doan"].notes if "ngày" in n]
+    assert ("cột 'Liên kết chuỗi giá trị sản phẩm chủ lực' không ghi ngày ('Liên kết chuỗi giá trị từ ngày'): "
+            "trạng thái trong sổ dữ liệu được dùng cho mọi ngày chốt") in at["htx_chuoi_gia_tri"].notes  # H01, H04
+    on_the_day = {a.target_id: a for a in assess(plan, dated, D(2023, 7, 1))}
+    assert on_the_day["cong_doan"].numerator == 1 and on_the_day["htx_chuoi_gia_tri"].numerator == 2
+    # the undated fixture: every flag counts at C, and says so
+    assert at_c["cong_doan"].numerator == 1
+    assert any(n.startswith("cột 'Có tổ chức công đoàn' không ghi ngày") for n in at_c["cong_doan"].notes)
+    coops[1].update(trade_union="Có")  # H02: dated H01 and undated H02 in one column
+    mixed = load_data(write_workbook(tmp_path / "ind_mixed.xlsx", {**ROWS, "cooperatives": coops}))
+    cd = next(a for a in assess(plan, mixed, C) if a.target_id == "cong_doan")
+    assert cd.numerator == 1
+    assert "1 dòng ghi 'Có tổ chức công đoàn' là Có nhưng không có ngày: tính là đã có ở mọi ngày chốt" in cd.notes
+
+
+def test_dated_flag_columns_may_be_left_out_and_are_checked(book, tmp_path):
+    from openpyxl import load_workbook
+
+    wb = load_workbook(book)
+    ws = wb["HTX"]
+    headers = [c.value for c in ws[1]]
+    for header in ("Đóng BHXH từ ngày", "Có tổ chức công đoàn từ ngày", "Liên kết chuỗi giá trị từ ngày"):
+        ws.delete_cols(headers.index(header) + 1)
+        headers = [c.value for c in ws[1]]
+    ws.cell(2, headers.index("Có tổ chức công đoàn") + 1).value = "Có"
+    wb.save(tmp_path / "ind_no_dates.xlsx")
+    old = load_data(tmp_path / "ind_no_dates.xlsx")
+    assert old.warnings == () and old.cooperatives["trade_union_since"].isna().all()
+
+    coops = [dict(r) for r in COOPS]
+    coops[0]["trade_union_since"] = D(2014, 1, 1)  # H01 founded 1/3/2015
+    coops[1]["social_insurance_since"] = D(2022, 1, 1)  # H02 says "Không"
+    with pytest.raises(InputError) as err:
+        load_data(write_workbook(tmp_path / "ind_bad_dates.xlsx", {**ROWS, "cooperatives": coops}))
+    (problem,) = err.value.problems
+    assert (problem.sheet, problem.row, problem.column) == ("HTX", 2, "Có tổ chức công đoàn từ ngày")
+    assert "ngày có tổ chức công đoàn trước ngày thành lập" in problem.message
+    coops[0]["trade_union_since"] = D(2016, 1, 1)
+    warned = load_data(write_workbook(tmp_path / "ind_doubt.xlsx", {**ROWS, "cooperatives": coops}))
+    (warning,) = warned.warnings
+    assert (warning.sheet, warning.row, warning.column) == ("HTX", 3, "Đóng BHXH từ ngày")
+    assert "không ghi 'Có'" in warning.message
+
 # --- counts and rates ----------------------------------------------------------------------------
 
 

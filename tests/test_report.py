@@ -80,7 +80,7 @@ def test_every_number_equals_the_engine(h1, plan, data):
         assert previous == _strip_unit(before[a.target_id].value_text, a.unit)
         assert pct == a.percent_text
         assert status.lower() == a.status
-        for number in re.findall(r"\d[\d.,]*", value + pct):
+        for number in re.findall(r"\d[\d.,]*", f"{value} {pct}"):
             assert not re.fullmatch(r"\d+\.\d{1,2}|\d{1,3}(,\d{3})+", number), f"English-style number {number}"
     text = "\n".join(norm(p.text) for p in document.paragraphs)
     for a in now:

@@ -36,7 +36,9 @@ from baocao.data.schema import (  # noqa: E402
     STATUS_ACTIVE,
     STATUS_DISSOLVED,
     STATUS_STOPPED,
+    TABLE_BY_NAME,
     TABLES,
+    Table,
     describe,
 )
 from baocao.data.write import write_workbook  # noqa: E402
@@ -637,7 +639,28 @@ def generate(scale: Scale, seed: int) -> tuple[dict[str, pd.DataFrame], list[lis
     units = load_units(scale.province_code)
     mapping = load_commune_map(units)
     frames = {"units": units, "commune_map_2025": mapping, **simulate(units, scale, rng)}
+    flag_rng = np.random.default_rng([seed, 1])  # own stream: adding dates changes no other value
+    for table in ("cooperatives", "unions"):
+        frames[table] = flag_dates(frames[table], TABLE_BY_NAME[table], flag_rng)
     return frames, intro_rows(scale, seed, units, mapping)
+
+
+def flag_dates(frame: pd.DataFrame, table: Table, rng: np.random.Generator) -> pd.DataFrame:
+    """A "since" date for every "Có" of a dated yes/no column: after founding (and not before 2016),
+    before closing or the end of 2025, so earlier cut-offs see fewer flags."""
+    founded = frame["founded_on"].to_numpy(dtype="datetime64[D]")
+    closed = frame["closed_on"].to_numpy(dtype="datetime64[D]")
+    last = np.where(np.isnat(closed), END, closed - np.timedelta64(1, "D"))
+    first = np.maximum(founded, np.datetime64("2016-01-01"))
+    out = {}
+    for col in table.columns:
+        if col.dated_by is None:
+            continue
+        yes = frame[col.name].to_numpy(dtype=object) == True  # noqa: E712 - object column of True/False/None
+        since = np.full(len(frame), np.datetime64("NaT"), dtype="datetime64[D]")
+        since[yes] = rand_dates(rng, np.minimum(first[yes], last[yes]), last[yes])
+        out[col.dated_by] = since
+    return frame.assign(**out)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

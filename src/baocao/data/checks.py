@@ -40,7 +40,11 @@ FOREIGN_KEYS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
 DATE_ORDER: tuple[tuple[str, str, str, str], ...] = (
     ("cooperatives", "founded_on", "closed_on", "ngày giải thể/ngừng hoạt động trước ngày thành lập"),
     ("cooperatives", "founded_on", "alliance_member_since", "ngày vào Liên minh trước ngày thành lập"),
+    ("cooperatives", "founded_on", "value_chain_since", "ngày liên kết chuỗi giá trị trước ngày thành lập"),
+    ("cooperatives", "founded_on", "trade_union_since", "ngày có tổ chức công đoàn trước ngày thành lập"),
+    ("cooperatives", "founded_on", "social_insurance_since", "ngày đóng BHXH trước ngày thành lập"),
     ("unions", "founded_on", "closed_on", "ngày giải thể/ngừng hoạt động trước ngày thành lập"),
+    ("unions", "founded_on", "value_chain_since", "ngày liên kết chuỗi giá trị trước ngày thành lập"),
     ("groups", "founded_on", "certified_on", "ngày chứng thực hợp đồng trước ngày thành lập"),
     ("linkage_models", "started_on", "ended_on", "ngày kết thúc trước ngày bắt đầu"),
 )
@@ -148,6 +152,8 @@ def consistency_warnings(frames: Mapping[str, pd.DataFrame], where: Where) -> li
     for table in ("cooperatives", "unions"):
         found += _status_vs_date_of(frames, where, table)
     found += _coop_doubts(frames, where)
+    for table in ("cooperatives", "unions"):
+        found += _dated_flag_doubts(frames, where, table)
     found += _support_before_founding(frames, where)
     found += _unit_names(frames, where)
     return found
@@ -175,6 +181,23 @@ def _coop_doubts(frames: Mapping[str, pd.DataFrame], where: Where) -> list[Probl
         for value, row in zip(f.loc[mask, column], f.loc[mask, ROW], strict=True):
             found.append(where("cooperatives", _header("cooperatives", column), display_value(value),
                                message, int(row)))
+    return found
+
+
+def _dated_flag_doubts(frames: Mapping[str, pd.DataFrame], where: Where, table: str) -> list[Problem]:
+    """A "since" date on a row whose yes/no column does not say "Có": the date is not used."""
+    if table not in frames:
+        return []
+    f = frames[table]
+    found = []
+    for col in TABLE_BY_NAME[table].columns:
+        if col.dated_by is None:
+            continue
+        doubtful = (f[col.dated_by].notna() & f[col.name].ne(True)).fillna(False)
+        for value, row in zip(f.loc[doubtful, col.dated_by], f.loc[doubtful, ROW], strict=True):
+            found.append(where(table, _header(table, col.dated_by), _d(value),
+                               f"có ngày nhưng cột '{col.header}' không ghi 'Có'; ngày này không được dùng",
+                               int(row)))
     return found
 
 
@@ -246,6 +269,8 @@ RULES: tuple[Rule, ...] = (
     *(Rule((table,), lambda f, c, w, table=table: _status_vs_date_of(f, w, table), warning=True)
       for table in ("cooperatives", "unions")),
     Rule(("cooperatives",), lambda f, c, w: _coop_doubts(f, w), warning=True),
+    *(Rule((table,), lambda f, c, w, table=table: _dated_flag_doubts(f, w, table), warning=True)
+      for table in ("cooperatives", "unions")),
     Rule(("support", "cooperatives"), lambda f, c, w: _support_before_founding(f, w), warning=True),
     Rule(("units",), lambda f, c, w: _unit_names(f, w), warning=True),
 )

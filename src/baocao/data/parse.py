@@ -141,10 +141,10 @@ def parse_sheet(raw: RawSheet | pd.DataFrame, table: Table, *, file: str, sheet:
         return result
     positions = _match_header(header, table, problem, result.errors)
     _check_merged(merged, header, problem, result.errors)
-    result.complete = len(positions) == len(table.columns)
-    for col in table.columns:
-        if col.name not in positions:
-            result.errors.append(problem("thiếu cột này ở dòng tiêu đề (dòng 1)", row=1, column=col.header))
+    missing = [col for col in table.columns if col.name not in positions and not col.may_be_absent]
+    result.complete = not missing
+    for col in missing:
+        result.errors.append(problem("thiếu cột này ở dòng tiêu đề (dòng 1)", row=1, column=col.header))
 
     spec_at = {j: table.column_by_name[name] for name, j in positions.items()}
     blank = np.ones(raw.height - 1, dtype=bool)

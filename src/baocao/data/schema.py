@@ -92,6 +92,8 @@ class Column:
     max: float | None = None
     width: int | None = None  # kind "code": a number typed into the cell is zero-padded to this
     note: str = ""  # Vietnamese explanation for the docs and the "Giới thiệu" sheet
+    dated_by: str | None = None  # kind "bool": the date column saying since when the flag holds
+    may_be_absent: bool = False  # the column may be left out of the sheet (read as all blank)
 
 
 @dataclass(frozen=True)
@@ -181,6 +183,13 @@ COMMUNE_MAP_2025 = Table(
     title_en="Old commune -> commune after the 1 July 2025 reorganisation",
 )
 
+def _since(name: str, header: str) -> Column:
+    """The optional date a yes/no column became "Có": a report at an earlier cut-off counts it as "Không"."""
+    return Column(name, header, "date", required=False, may_be_absent=True,
+                  note="ngày bắt đầu; trống = không rõ ngày (tính là đã có ở mọi ngày chốt); "
+                       "có thể bỏ cả cột")
+
+
 COOPERATIVES = Table(
     "cooperatives",
     "HTX",
@@ -197,12 +206,18 @@ COOPERATIVES = Table(
         Column("ocop_products", "Số sản phẩm OCOP", "int", required=False, min=0),
         Column("ocop_best_stars", "Số sao OCOP cao nhất", "int", required=False, min=1, max=5),
         Column("ocop_first_year", "Năm có sản phẩm OCOP đầu tiên", "year", required=False),
-        Column("value_chain", "Liên kết chuỗi giá trị sản phẩm chủ lực", "bool", aliases=_BOOL_ALIASES, **_YES_NO),
+        Column("value_chain", "Liên kết chuỗi giá trị sản phẩm chủ lực", "bool", aliases=_BOOL_ALIASES, **_YES_NO,
+               dated_by="value_chain_since"),
+        _since("value_chain_since", "Liên kết chuỗi giá trị từ ngày"),
         Column("model_selected", "Được chọn mô hình HTX mạnh toàn diện", "bool", aliases=_BOOL_ALIASES,
                **_YES_NO, note="theo Quyết định 167/QĐ-TTg"),
         Column("model_year", "Năm được chọn mô hình", "year", required=False),
-        Column("trade_union", "Có tổ chức công đoàn", "bool", aliases=_BOOL_ALIASES, **_YES_NO),
-        Column("social_insurance", "Có đóng BHXH cho người lao động", "bool", aliases=_BOOL_ALIASES, **_YES_NO),
+        Column("trade_union", "Có tổ chức công đoàn", "bool", aliases=_BOOL_ALIASES, **_YES_NO,
+               dated_by="trade_union_since"),
+        _since("trade_union_since", "Có tổ chức công đoàn từ ngày"),
+        Column("social_insurance", "Có đóng BHXH cho người lao động", "bool", aliases=_BOOL_ALIASES, **_YES_NO,
+               dated_by="social_insurance_since"),
+        _since("social_insurance_since", "Đóng BHXH từ ngày"),
     ),
     key=("coop_id",),
     title="Danh sách hợp tác xã (HTX)",
@@ -236,7 +251,9 @@ UNIONS = Table(
         Column("closed_on", "Ngày giải thể/ngừng hoạt động", "date", required=False),
         Column("status", "Tình trạng", "enum", choices=STATUSES),
         Column("member_coops", "Số HTX thành viên", "int", required=False, min=0),
-        Column("value_chain", "Liên kết chuỗi giá trị sản phẩm chủ lực", "bool", aliases=_BOOL_ALIASES, **_YES_NO),
+        Column("value_chain", "Liên kết chuỗi giá trị sản phẩm chủ lực", "bool", aliases=_BOOL_ALIASES, **_YES_NO,
+               dated_by="value_chain_since"),
+        _since("value_chain_since", "Liên kết chuỗi giá trị từ ngày"),
     ),
     key=("union_id",),
     title="Danh sách liên hiệp hợp tác xã (LHHTX)",

@@ -34,7 +34,7 @@ import numpy as np
 import pandas as pd
 from pandas.api.types import is_bool_dtype, is_datetime64_any_dtype, is_numeric_dtype
 
-from baocao.data.schema import EFFECTIVE_MIN_RATING, RATINGS, STATUS_ACTIVE, TABLE_BY_NAME
+from baocao.data.schema import EFFECTIVE_MIN_RATING, RATINGS, STATUS_ACTIVE, TABLE_BY_NAME, Column
 
 from .model import NoData
 
@@ -269,8 +269,55 @@ def where_mask(view: TableView, where: Mapping[str, Any] | None, env: Env,
                 raise ComputeError(f"bảng '{view.name}' không có xếp loại (chỉ HTX và LHHTX được xếp loại)")
             mask &= condition_mask(rating_ranks, rating_condition(cond), env, column=column)
         else:
-            mask &= condition_mask(view.array(column), cond, env, column=column)
+            mask &= condition_mask(flag_at(view, column, env.at), cond, env, column=column)
     return mask
+
+
+def _dated_flag(view: TableView, column: str) -> tuple[Column, Column] | None:
+    """(flag column spec, its "since" column spec) when *column* is a yes/no column with a date."""
+    spec = TABLE_BY_NAME.get(view.name)
+    col = spec.column_by_name.get(column) if spec else None
+    if spec is None or col is None or col.dated_by is None or not view.has(col.dated_by):
+        return None
+    return col, spec.column_by_name[col.dated_by]
+
+
+def flag_at(view: TableView, column: str, at: dt.date) -> np.ndarray:
+    """A column as conditions read it at *at*: a yes/no column whose "since" date is after *at* reads "Không".
+
+    Other columns are returned as they are; a "Có" without a date counts at every cut-off.
+    """
+    values = view.array(column)
+    found = _dated_flag(view, column)
+    if found is None:
+        return values
+    later = view.array(found[1].name) > day(at)  # NaT compares False: undated rows keep their value
+    if not later.any():
+        return values
+    out = values.copy()
+    out[later & (values == 1.0)] = 0.0
+    return out
+
+
+def undated_flag_notes(view: TableView, where: Mapping[str, Any] | None) -> list[str]:
+    """Vietnamese notes for yes/no conditions whose "Có" rows carry no date (true at every cut-off)."""
+    notes = []
+    for column in where or {}:
+        found = _dated_flag(view, column)
+        if found is None:
+            continue
+        col, since = found
+        yes = view.array(column) == 1.0
+        undated = yes & np.isnat(view.array(since.name))
+        if not undated.any():
+            continue
+        if undated.sum() == yes.sum():
+            notes.append(f"cột '{col.header}' không ghi ngày ('{since.header}'): trạng thái trong sổ dữ liệu "
+                         "được dùng cho mọi ngày chốt")
+        else:
+            notes.append(f"{int(undated.sum())} dòng ghi '{col.header}' là Có nhưng không có ngày: "
+                         "tính là đã có ở mọi ngày chốt")
+    return notes
 
 
 def alive_mask(view: TableView, at: dt.date, lifespan: tuple[str, str | None] | None = None) -> np.ndarray:

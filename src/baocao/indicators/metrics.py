@@ -42,6 +42,7 @@ from .filters import (
     latest_year,
     rating_round,
     sheet_of,
+    undated_flag_notes,
     uses_rating,
     where_mask,
     year_end,
@@ -269,6 +270,8 @@ def _mask(ctx: Context, view: TableView, where: Mapping[str, Any] | None, active
         year, ranks = ctx.rating_ranks(view)
         _note(notes, f"xếp loại theo kết quả năm {year}")
     mask = where_mask(view, where, ctx.env, ranks)
+    for text in undated_flag_notes(view, where):
+        _note(notes, text)
     if active:
         mask &= ctx.alive(view, _lifespan(active))
     return mask
