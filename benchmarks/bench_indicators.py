@@ -29,6 +29,8 @@ import time
 import tracemalloc
 from pathlib import Path
 
+from machine import reference_line  # benchmarks/ is on sys.path when run as a script
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
@@ -114,6 +116,7 @@ def main() -> None:
     from baocao.resources import sample_path
 
     print(f"baocao indicators benchmark, cut-off {cutoff.isoformat()}, python {sys.version.split()[0]}")
+    print(reference_line())
     report("sample", run_child(sample_path("du-lieu-mau.xlsx"), cutoff, args.repeat))
     if args.skip_national:
         return

@@ -26,6 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from machine import reference_line  # benchmarks/ is on sys.path when run as a script
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "sample_data"
 BAOCAO = Path(sys.executable).with_name("baocao")
@@ -90,17 +92,12 @@ def demo_with_pdf() -> list[float]:
     return timed(once, 3)
 
 
-def machine_reference() -> list[float]:
-    """A fresh interpreter importing pandas: how busy the machine is (about 0,35 s on this sandbox when idle)."""
-    return timed(lambda: subprocess.run([sys.executable, "-c", "import pandas"], check=True), 5)
-
-
 def show(name: str, runs: list[float]) -> None:
     print(f"{name:<58} median {statistics.median(runs):6.2f} s  (min {min(runs):.2f}, max {max(runs):.2f}, n={len(runs)})")
 
 
 def main() -> None:
-    show("machine reference: fresh `python -c 'import pandas'`", machine_reference())
+    print(reference_line())
     for period in ("2023-H1", "2023", "2021-2025"):
         show(f"report {period}, in-process (load, assess, collect, render)", in_process(period))
     show("report 2023-H1, cold CLI `baocao report`, bytecode cached", cold_cli("2023-H1", bytecode=True))
