@@ -222,3 +222,14 @@ def test_parse_plan_from_text_has_no_file():
         parse_plan("issuer: {}\n", "mẫu.yaml")
     paths = {p.path for p in exc.value.problems}
     assert {"issuer.name", "document", "signer", "units", "sections", "closing"} <= paths
+
+
+def test_reporting_kinds_accept_every_period_kind_and_name_a_wrong_one():
+    text = SAMPLE_PLAN.read_text(encoding="utf-8")
+    assert "  kinds: [half, year]\n" in text
+    plan = parse_plan(text.replace("  kinds: [half, year]\n", "  kinds: [month, quarter, half, nine_months, year, summary]\n"),
+                      "k.yaml")
+    assert plan.reporting.kinds == ["month", "quarter", "half", "nine_months", "year", "summary"]
+    with pytest.raises(InputError) as err:
+        parse_plan(text.replace("  kinds: [half, year]\n", "  kinds: [half, weekly]\n"), "k.yaml")
+    assert "k.yaml" in str(err.value) and "reporting.kinds" in str(err.value)

@@ -349,7 +349,7 @@ class Reporting(Model):
     """Section III's reporting rule: who compiles which periodic reports for whom."""
 
     compiler: str  # unit id (the Office)
-    kinds: list[Literal["month", "quarter", "half", "year", "summary"]] = Field(default_factory=lambda: ["half", "year"])
+    kinds: list[Literal["month", "quarter", "half", "nine_months", "year", "summary"]] = Field(default_factory=lambda: ["half", "year"])
     recipients: list[str] = Field(min_length=1)  # bodies the periodic reports go to ("Kính gửi")
     copies: list[str] = Field(default_factory=list)  # further "Nơi nhận" lines of a report, after "Như trên"
     archive_unit: str = ""  # drafting unit in "Lưu: VT, …"
