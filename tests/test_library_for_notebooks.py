@@ -416,3 +416,23 @@ def test_findings_frame(draft_plan_docx, plan):
     assert frame["Vị trí"].str.match(r"^(đoạn|bảng|đầu trang)").all()
     empty = findings_frame([])
     assert empty.empty and list(empty.columns) == list(frame.columns)
+
+
+def test_readable_table_for_analysts():
+    import datetime as dt
+
+    import numpy as np
+    import pandas as pd
+
+    from baocao.display import cell_text, readable
+
+    assert [cell_text(v) for v in (None, np.nan, pd.NaT, pd.NA, 12.0, 87.25, 1234.5, 2023, "Có")] == \
+        ["", "", "", "", "12", "87,25", "1.234,5", "2023", "Có"]
+    assert cell_text(dt.date(2021, 4, 2)) == cell_text(pd.Timestamp("2021-04-02")) == "02/4/2021"
+    frame = pd.DataFrame({"Tệp": ["a.xlsx", "b.xlsx"], "Dòng": [3.0, np.nan], "Trống": [None, None],
+                          "Tình trạng": ["đã hoàn thành", "đang thực hiện"]})
+    html = readable(frame, nowrap=["Tình trạng", "Không có"]).to_html()
+    assert "Trống" not in html and ">3<" in html and "nan" not in html and "white-space: nowrap" in html
+    assert "text-align: left" in html and "vertical-align: top" in html and " th {" in html
+    assert "Trống" in readable(frame, drop_empty_columns=False).to_html()
+    assert list(frame.columns) == ["Tệp", "Dòng", "Trống", "Tình trạng"]  # the frame itself is untouched
