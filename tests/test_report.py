@@ -271,8 +271,8 @@ def test_report_outside_the_plan_years_is_refused_and_writes_nothing(tmp_path):
     from baocao.cli import main_group
 
     out = tmp_path / "bao-cao"
-    res = CliRunner().invoke(main_group, ["report", str(SAMPLE_PLAN), str(SAMPLE / "du-lieu-mau.xlsx"),
-                                          "--period", "2019-H1", "--out", str(out)])
+    res = CliRunner().invoke(main_group, ["report", str(SAMPLE_PLAN), str(tmp_path / "chua-co.xlsx"),
+                                          "--period", "2019-H1", "--out", str(out)])  # refused before the data
     assert res.exit_code == 2
     assert ("Lỗi: kỳ báo cáo 2019-H1 (6 tháng đầu năm 2019) nằm ngoài thời gian thực hiện "
             "Kế hoạch số 188/KH-LMHTX (2021-2025)") in res.output

@@ -29,14 +29,17 @@ def report(plan_file: Path, data_file: Path, period: str, returns_dir: Path | No
     from ..checks.presign import format_findings, presign_check
     from ..data import load_data
     from ..errors import ToolMissingError
+    from ..periods import parse_period, require_within_plan
     from ..plan.io import load_plan
     from ..report.run import make_report
 
     plan = load_plan(plan_file)
-    result = make_report(plan, plan_file, load_data(data_file), period, out_dir, returns_dir=returns_dir,
+    chosen = parse_period(period)
+    require_within_plan(plan, chosen)  # before reading the data workbook
+    result = make_report(plan, plan_file, load_data(data_file), chosen, out_dir, returns_dir=returns_dir,
                          narrative=narrative, draft=draft, overwrite=overwrite, charts=charts)  # type: ignore[arg-type]
     click.echo(f"Đã ghi: {shown(result.docx)}")
-    click.echo(f"Nguồn số liệu: {result.sidecar}")
+    click.echo(f"Nguồn số liệu: {shown(result.sidecar)}")
     for warning in result.problems:
         click.echo(f"Cảnh báo (báo cáo đơn vị): {warning}", err=True)
     for note in result.report.notes:
