@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 from ..checks.presign import MISSING_MARK
+from ..indicators.text import lower_first
 from ..plan.model import join_vi
 from ..plan.text import Para
 from ..vnformat import date_short, place_date, roman
@@ -241,8 +242,8 @@ def build_report(plan: "Plan", period: "Period", assessments: Sequence["Assessme
     else:
         overdue_ids = {t.id for t in overdue}
         body += [Para("p", f"- Hoàn thành dứt điểm (đã đến hạn, chưa có báo cáo hoàn thành): {_clause(t.text)} "
-                           f"({plan.lead_label(t)}; {t.timeframe.text.lower()}).") for t in overdue]
-        body += [Para("p", f"- {_clause(t.text)} ({plan.lead_label(t)}; {t.timeframe.text.lower()}).")
+                           f"({plan.lead_label(t)}; {lower_first(t.timeframe.text)}).") for t in overdue]
+        body += [Para("p", f"- {_clause(t.text)} ({plan.lead_label(t)}; {lower_first(t.timeframe.text)}).")
                  for t in next_due if t.id not in overdue_ids]
         if not overdue and not next_due:
             body.append(_missing("next_tasks"))
