@@ -38,6 +38,7 @@ from baocao.indicators import (
     register_metric,
     series,
 )
+from baocao.indicators.filters import ComputeError
 from baocao.indicators.metrics import METRICS, years_elapsed
 
 from conftest import SAMPLE_PLAN
@@ -499,13 +500,38 @@ def test_fund_amount_converted_to_billion(plan, data, at_c):
 def test_qualitative_targets_are_figures_not_targets(at_c):
     cd = at_c["cong_doan"]
     assert (cd.numerator, cd.denominator) == (1, 4) and cd.value == pytest.approx(25.0)
-    assert cd.target is None and cd.percent_of_target is None and cd.status == DAT
-    assert cd.sentence == "Đến 30/6/2023, có 1/4 HTX đang hoạt động có tổ chức công đoàn (25%); đạt mục tiêu."
+    # the seed's rule is progress since the plan began: on 31/12/2020 H01 of the four active HTX
+    # (H01, H03, H05, H07) had a trade union, 25% as now, so it has not moved
+    assert cd.target is None and cd.percent_of_target is None and cd.status == CHAM_TIEN_DO
+    assert cd.sentence == ("Đến 30/6/2023, có 1/4 HTX đang hoạt động có tổ chức công đoàn "
+                           "(25%; đầu kỳ kế hoạch 25%); chậm tiến độ.")
     bh = at_c["bhxh"]
     assert bh.numerator == 0 and bh.status == CHAM_TIEN_DO
     staff = at_c["quy_chuyen_trach"]
     assert staff.value == 2 and staff.status == DAT and "Quỹ có 2 cán bộ chuyên trách" in staff.sentence
 
+
+
+def test_qualitative_rule_on_progress_since_the_plan_began(plan, tmp_path):
+    from baocao.indicators.metrics import met_rule
+
+    coops = [dict(r) for r in COOPS]
+    coops[4]["trade_union"] = "Có"  # H05 sets up a union on 1/3/2022: 2/4 at C against 1/4 at the start
+    coops[4]["trade_union_since"] = D(2022, 3, 1)
+    grown = load_data(write_workbook(tmp_path / "ind_union.xlsx", {**ROWS, "cooperatives": coops}))
+    cd = next(a for a in assess(plan, grown, C) if a.target_id == "cong_doan")
+    assert (cd.numerator, cd.status) == (2, DAT)
+    assert "(50%; đầu kỳ kế hoạch 25%); đạt mục tiêu." in cd.sentence
+    final = next(a for a in assess(plan, grown, D(2021, 12, 31), final=True) if a.target_id == "cong_doan")
+    assert (final.numerator, final.status) == (1, CHUA_DAT)
+
+    figures = {"count": 3.0, "share": 20.0, "share_start": 12.5}
+    assert met_rule("share > share_start", figures) and not met_rule("share < share_start", figures)
+    assert met_rule("count >= 3", figures) and not met_rule("count > 3", figures)
+    for bad, why in (("share >> 1", "không đúng dạng"), ("count_start > 1", "không có 'count_start'")):
+        with pytest.raises(ComputeError) as err:
+            met_rule(bad, figures)
+        assert why in str(err.value)
 
 def test_stopped_not_dissolved(plan, data, at_c):
     a = at_c["giai_the_htx_ngung"]

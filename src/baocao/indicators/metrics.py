@@ -351,18 +351,38 @@ def years_elapsed(start: dt.date, end: dt.date) -> float:
     return total
 
 
-_MET_RE = re.compile(r"^\s*(count|total|share|value)\s*(<=|>=|!=|<|>|=)\s*(-?\d+(?:[.,]\d+)?)\s*$")
+_FIGURE = r"(?:count|total|share|value)(?:_start)?"
+_MET_RE = re.compile(rf"^\s*({_FIGURE})\s*(<=|>=|!=|<|>|=)\s*(-?\d+(?:[.,]\d+)?|{_FIGURE})\s*$")
+
+
+def met_rule_names(rule: str) -> tuple[str, str | None]:
+    """The figure a rule tests and the figure it compares with (None for a number); ComputeError if malformed."""
+    m = _MET_RE.match(str(rule))
+    if not m:
+        raise ComputeError(f"điều kiện đạt '{rule}' không đúng dạng (ví dụ: 'count >= 1', 'share >= 50', "
+                           "'share > share_start')")
+    rhs = m.group(3)
+    return m.group(1), (None if re.match(r"^-?\d", rhs) else rhs)
 
 
 def met_rule(rule: str, figures: Mapping[str, float]) -> bool:
-    """Evaluate a rule such as ``"count >= 1"`` or ``"share >= 50"`` on the metric's figures."""
+    """Evaluate a rule such as ``"count >= 1"``, ``"share >= 50"`` or ``"share > share_start"``.
+
+    A name ending in ``_start`` is the figure at the start of the plan (the day before its window),
+    so a narrative target can be judged on progress since the plan began.
+    """
     m = _MET_RE.match(str(rule))
-    if not m:
-        raise ComputeError(f"điều kiện đạt '{rule}' không đúng dạng (ví dụ: 'count >= 1', 'share >= 50')")
-    name, op, rhs = m.group(1), m.group(2), float(m.group(3).replace(",", "."))
-    x = figures.get(name)
-    if x is None:
-        raise ComputeError(f"điều kiện đạt '{rule}': cách tính này không có '{name}'")
+    name, other = met_rule_names(rule)
+    op = m.group(2)  # type: ignore[union-attr]
+    values = []
+    for key in (name, other):
+        if key is None:
+            values.append(float(m.group(3).replace(",", ".")))  # type: ignore[union-attr]
+            continue
+        if figures.get(key) is None:
+            raise ComputeError(f"điều kiện đạt '{rule}': cách tính này không có '{key}'")
+        values.append(float(figures[key]))
+    x, rhs = values
     return {"<": x < rhs, "<=": x <= rhs, ">": x > rhs, ">=": x >= rhs, "=": x == rhs, "!=": x != rhs}[op]
 
 
@@ -669,7 +689,12 @@ def rating_distribution(ctx: Context, *, classes: Mapping[str, Any], entities: I
 
 
 def _figures_text(figures: Mapping[str, float]) -> dict[str, str]:
-    return {k: percent(v, 1) if k == "share" else _num(v) for k, v in figures.items()}
+    return {k: percent(v, 1) if k.startswith("share") else _num(v) for k, v in figures.items()}
+
+
+def _uses_start(rule: str, text: str | None) -> bool:
+    """Whether a qualitative rule or sentence needs the figures at the start of the plan."""
+    return any(k and k.endswith("_start") for k in met_rule_names(rule)) or "_start}" in (text or "")
 
 
 @register_metric("qualitative_share")
@@ -679,13 +704,26 @@ def qualitative_share(ctx: Context, *, condition: Mapping[str, Any], table: str 
                       ) -> MetricResult:
     """Informative figure for a narrative target: how many rows (and what share) meet *condition*.
 
-    *met_if* decides the status ("count >= 1", "share >= 50"); *text* is the Vietnamese clause
-    with ``{count}``, ``{total}``, ``{share}``, e.g. "có {count}/{total} HTX có tổ chức công đoàn".
+    *met_if* decides the status ("count >= 1", "share >= 50", or on progress since the plan began:
+    "share > share_start"); *text* is the Vietnamese clause with ``{count}``, ``{total}``, ``{share}``
+    and their ``*_start`` values at the day before the plan's window, e.g. "có {count}/{total} HTX có tổ
+    chức công đoàn ({share}; đầu kỳ {share_start})".
     """
-    res = share_of_rows(ctx, table=table, tables=tables, where=where, condition=condition,
-                        active_at_cutoff=active_at_cutoff)
+    spec = dict(table=table, tables=tables, where=where, condition=condition, active_at_cutoff=active_at_cutoff)
+    res = share_of_rows(ctx, **spec)
     figures = {"count": float(res.numerator or 0), "total": float(res.denominator or 0), "share": res.value}
-    return replace(res, met=met_rule(met_if, figures), text=_fill(text, _figures_text(figures)))
+    notes = list(res.notes)
+    if _uses_start(met_if, text):
+        before = ctx.start - dt.timedelta(days=1)
+        try:
+            start = share_of_rows(ctx.at_date(before), **spec)
+            figures |= {"count_start": float(start.numerator or 0), "total_start": float(start.denominator or 0),
+                        "share_start": start.value}
+        except NoData as exc:  # nothing to count before the plan: progress is measured from zero
+            figures |= {"count_start": 0.0, "total_start": 0.0, "share_start": 0.0}
+            _note(notes, f"đầu kỳ ({date_short(before)}) tính là 0: {exc}")
+    return replace(res, met=met_rule(met_if, figures), text=_fill(text, _figures_text(figures)),
+                   notes=tuple(notes))
 
 
 @register_metric("qualitative_value")
