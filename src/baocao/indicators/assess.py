@@ -158,6 +158,16 @@ class Engine:
         end = pg.path_end(comparator, bound, start_value_for_path)
         return start_value, pg.expected_value(start_value_for_path, end, t0, deadline, cutoff), end
 
+    def assess_all(self, cutoff: dt.date, *, targets: Iterable[str] | None = None,
+                   final: bool | None = None) -> list[Assessment]:
+        """Every target of the plan (or those with the ids in *targets*) at *cutoff*, in plan order.
+
+        Several cut-offs assessed on one engine share its caches (column arrays, "active at" masks,
+        commune lists, rating rounds).
+        """
+        chosen = self.plan.targets() if targets is None else [self.plan.target(t) for t in targets]
+        return [self.assess(t, cutoff, final=final) for t in chosen]
+
     def _quantitative(self, a: Assessment, target: Target, result: MetricResult, final: bool,
                       notes: list[str]) -> Assessment:
         bound = _target_bound(target)
@@ -242,9 +252,7 @@ def assess(plan: Plan, data: CycleData, cutoff: dt.date, *, communes: CommuneMod
     communes after 1 July 2025 in the same area); commune-based values state the list used.
     *final*: see :meth:`Engine.assess`.
     """
-    engine = Engine(plan, data, communes=communes)
-    chosen = plan.targets() if targets is None else [plan.target(t) for t in targets]
-    return [engine.assess(t, cutoff, final=final) for t in chosen]
+    return Engine(plan, data, communes=communes).assess_all(cutoff, targets=targets, final=final)
 
 
 def assess_one(plan: Plan, data: CycleData, target: str | Target, cutoff: dt.date, *,

@@ -96,7 +96,7 @@ def make_report(plan: "Plan", plan_path: str | os.PathLike[str], data: "CycleDat
     Writes ``<period>-bao-cao.docx``, its ``.nguon-so-lieu.json`` provenance sidecar and the chart
     PNGs into ``out_dir``. Existing files are kept unless ``overwrite``.
     """
-    from ..indicators.assess import assess
+    from ..indicators.assess import Engine
     from ..periods import due_tasks, final_verdict, overdue_tasks, parse_period, require_within_plan, within_plan
     from ..render.docx import Image, render_docx
 
@@ -128,9 +128,10 @@ def make_report(plan: "Plan", plan_path: str | os.PathLike[str], data: "CycleDat
 
     cutoff = period.cutoff_end
     final = final_verdict(plan, period)  # a whole-plan summary judges the targets as met / not met
-    found = assess(plan, data, cutoff, communes=communes, final=final)  # type: ignore[arg-type]
+    engine = Engine(plan, data, communes=communes)  # type: ignore[arg-type]
+    found = engine.assess_all(cutoff, final=final)
     previous_period = period.previous_same()
-    previous = (assess(plan, data, previous_period.cutoff_end, communes=communes)  # type: ignore[arg-type]
+    previous = (engine.assess_all(previous_period.cutoff_end)
                 if previous_period is not None and previous_period.cutoff_end.year >= plan.horizon.start else [])
     from ..periods import merge_statuses
 
