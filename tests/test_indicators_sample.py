@@ -146,3 +146,12 @@ def test_cli_on_the_sample(at_end):
                                     "--communes", "post_merger"])
     doc = json.loads(js.output)
     assert doc["communes"] == "post_merger" and len(doc["assessments"]) == 20
+
+
+def test_one_engine_for_several_cutoffs_gives_what_separate_calls_give(plan, data):
+    from baocao.indicators import Engine
+
+    engine = Engine(plan, data)
+    for cutoff in (MID, END, dt.date(2022, 6, 14)):
+        assert engine.assess_all(cutoff) == assess(plan, data, cutoff)
+    assert [a.target_id for a in engine.assess_all(END, targets=["bhxh", "xa_co_htx"])] == ["bhxh", "xa_co_htx"]
