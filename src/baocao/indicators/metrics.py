@@ -355,35 +355,43 @@ _FIGURE = r"(?:count|total|share|value)(?:_start)?"
 _MET_RE = re.compile(rf"^\s*({_FIGURE})\s*(<=|>=|!=|<|>|=)\s*(-?\d+(?:[.,]\d+)?|{_FIGURE})\s*$")
 
 
-def met_rule_names(rule: str) -> tuple[str, str | None]:
-    """The figure a rule tests and the figure it compares with (None for a number); ComputeError if malformed."""
+@dataclass(frozen=True)
+class MetRule:
+    """A parsed ``met_if``: figure, operator, and a number or another figure to compare with."""
+
+    left: str
+    op: str
+    right: str | float
+
+    @property
+    def figures(self) -> tuple[str, ...]:
+        """The figure names the rule reads."""
+        return (self.left,) if isinstance(self.right, float) else (self.left, self.right)
+
+
+def parse_met_rule(rule: str) -> MetRule:
+    """Parse ``"count >= 1"``, ``"share >= 50"`` or ``"share > share_start"``; ComputeError if malformed."""
     m = _MET_RE.match(str(rule))
     if not m:
         raise ComputeError(f"điều kiện đạt '{rule}' không đúng dạng (ví dụ: 'count >= 1', 'share >= 50', "
                            "'share > share_start')")
-    rhs = m.group(3)
-    return m.group(1), (None if re.match(r"^-?\d", rhs) else rhs)
+    right = m.group(3)
+    return MetRule(m.group(1), m.group(2), float(right.replace(",", ".")) if right[-1].isdigit() else right)
 
 
 def met_rule(rule: str, figures: Mapping[str, float]) -> bool:
-    """Evaluate a rule such as ``"count >= 1"``, ``"share >= 50"`` or ``"share > share_start"``.
+    """Evaluate a ``met_if`` rule on the metric's figures.
 
     A name ending in ``_start`` is the figure at the start of the plan (the day before its window),
     so a narrative target can be judged on progress since the plan began.
     """
-    m = _MET_RE.match(str(rule))
-    name, other = met_rule_names(rule)
-    op = m.group(2)  # type: ignore[union-attr]
-    values = []
-    for key in (name, other):
-        if key is None:
-            values.append(float(m.group(3).replace(",", ".")))  # type: ignore[union-attr]
-            continue
+    parsed = parse_met_rule(rule)
+    for key in parsed.figures:
         if figures.get(key) is None:
             raise ComputeError(f"điều kiện đạt '{rule}': cách tính này không có '{key}'")
-        values.append(float(figures[key]))
-    x, rhs = values
-    return {"<": x < rhs, "<=": x <= rhs, ">": x > rhs, ">=": x >= rhs, "=": x == rhs, "!=": x != rhs}[op]
+    x = float(figures[parsed.left])
+    y = parsed.right if isinstance(parsed.right, float) else float(figures[parsed.right])
+    return {"<": x < y, "<=": x <= y, ">": x > y, ">=": x >= y, "=": x == y, "!=": x != y}[parsed.op]
 
 
 def _fill(template: str | None, figures: Mapping[str, str]) -> str | None:
@@ -694,7 +702,7 @@ def _figures_text(figures: Mapping[str, float]) -> dict[str, str]:
 
 def _uses_start(rule: str, text: str | None) -> bool:
     """Whether a qualitative rule or sentence needs the figures at the start of the plan."""
-    return any(k and k.endswith("_start") for k in met_rule_names(rule)) or "_start}" in (text or "")
+    return any(k.endswith("_start") for k in parse_met_rule(rule).figures) or "_start}" in (text or "")
 
 
 @register_metric("qualitative_share")
