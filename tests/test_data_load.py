@@ -424,9 +424,11 @@ def test_not_a_workbook(tmp_path):
     assert err.problems[0].file == path.name and "không mở được" in str(err)
 
 
-def test_missing_file(tmp_path):
+def test_missing_file_or_folder(tmp_path):
     err = load_error(tmp_path / "data_none.xlsx")
-    assert "không đọc được tệp" in str(err)
+    assert str(err) == f"Không đọc được sổ dữ liệu:\n  - tệp {tmp_path / 'data_none.xlsx'}: không tìm thấy tệp"
+    err = load_error(tmp_path)
+    assert "đây là thư mục, không phải tệp .xlsx" in str(err)
 
 
 # ---------------------------------------------------------------------------------------------

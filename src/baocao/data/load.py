@@ -54,8 +54,14 @@ def load_data(path: str | Path, *, strict: bool = False, engine: str = DEFAULT_E
     file = path.name
     try:
         data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError([Problem(file=str(path), message="không tìm thấy tệp")], "Không đọc được sổ dữ liệu") from None
+    except IsADirectoryError:
+        raise InputError([Problem(file=str(path), message="đây là thư mục, không phải tệp .xlsx")],
+                         "Không đọc được sổ dữ liệu") from None
     except OSError as exc:
-        raise InputError([Problem(file=file, message=f"không đọc được tệp ({exc.strerror or exc})")]) from None
+        raise InputError([Problem(file=file, message=f"không đọc được tệp ({exc.strerror or exc})")],
+                         "Không đọc được sổ dữ liệu") from None
     frames, errors, warnings, complete = read_tables(data, file=file, engine=engine)
     if strict:
         errors += warnings
