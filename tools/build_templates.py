@@ -36,6 +36,7 @@ from docx.oxml.ns import qn  # noqa: E402
 from docx.shared import Mm, Pt  # noqa: E402
 
 from baocao.docx import oxml as ox  # noqa: E402
+from baocao.docx.page_numbers import add_page_numbers  # noqa: E402
 
 OUT_DIR = ROOT / "templates" / "docx"
 
@@ -240,22 +241,6 @@ def _borderless(table, widths_mm, *, indent_mm: float = 0, zero_padding: bool = 
                       indent_twips=ox.mm_to_twips(indent_mm))
 
 
-def _page_numbers(section, *, restart: bool) -> None:
-    """PAGE field centred in the top margin, hidden on the section's first page."""
-    section.different_first_page_header_footer = True
-    ox.set_title_page(section, True)
-    first = section.first_page_header
-    first.is_linked_to_previous = False
-    header = section.header
-    header.is_linked_to_previous = False
-    p = header.paragraphs[0]
-    p.style = "Header"
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    ox.add_page_field(p, size_pt=14)
-    if restart:
-        ox.set_page_number_start(section, 1)
-
-
 def _header_block(document) -> None:
     """Draft mark, then the two-column borderless header table (ô 1–4)."""
     document.add_paragraph("{%p if doc.draft %}")
@@ -455,7 +440,7 @@ def _landscape_section(document):
     ox.set_paragraph_mark(document.paragraphs[-1], size_pt=1)
     _drop_empty_after_table(document.paragraphs[-1]._p)
     ox.set_page(section, landscape=True, **MARGINS)
-    _page_numbers(section, restart=True)
+    add_page_numbers(section, restart=True)
     return section
 
 
@@ -573,7 +558,7 @@ def build_plan() -> bytes:
     document = _new_document()
     main = document.sections[0]
     ox.set_page(main, landscape=False, **MARGINS)
-    _page_numbers(main, restart=False)
+    add_page_numbers(main, restart=False)
 
     _header_block(document)
     _title_block(document)
@@ -584,7 +569,7 @@ def build_plan() -> bytes:
     # the paragraph that now carries the portrait sectPr: keep it tiny (no blank page)
     ox.set_paragraph_mark(document.paragraphs[-1], size_pt=1)
     ox.set_page(appendix, landscape=True, **MARGINS)
-    _page_numbers(appendix, restart=True)
+    add_page_numbers(appendix, restart=True)
     _appendix_block(document)
     return _save(document)
 
@@ -594,7 +579,7 @@ def build_appendix() -> bytes:
     document = _new_document()
     section = document.sections[0]
     ox.set_page(section, landscape=True, **MARGINS)
-    _page_numbers(section, restart=True)
+    add_page_numbers(section, restart=True)
     _appendix_block(document)
     return _save(document)
 
@@ -605,7 +590,7 @@ def build_report() -> bytes:
     _report_styles(document)
     main = document.sections[0]
     ox.set_page(main, landscape=False, **MARGINS)
-    _page_numbers(main, restart=False)
+    add_page_numbers(main, restart=False)
 
     _header_block(document)
     _title_block(document)

@@ -10,6 +10,7 @@ from . import returns_cmds  # noqa: F401  (registers commands)
 from . import plan_docs  # noqa: F401  (registers commands)
 from . import indicators_cmds  # noqa: F401  (registers commands)
 from . import report_cmds  # noqa: F401  (registers commands)
+from . import template_cmds  # noqa: F401  (registers commands)
 
 
 def main() -> None:

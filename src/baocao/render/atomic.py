@@ -30,7 +30,7 @@ TEMP_SUFFIX = ".tmp"
 def exists_message(path: Path) -> str:
     """Vietnamese message for an output that already exists."""
     return (f"Tệp đầu ra đã tồn tại: {path}. Không ghi đè khi chưa được yêu cầu; "
-            "hãy chọn tên khác hoặc dùng overwrite=True (dòng lệnh: --ghi-de).")
+            "hãy chọn tên khác hoặc dùng overwrite=True (dòng lệnh: --overwrite).")
 
 
 def ensure_writable(path: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
