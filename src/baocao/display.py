@@ -11,18 +11,17 @@ import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+import pandas as pd
+
 from .vnformat import date_short, number
 
 if TYPE_CHECKING:
-    import pandas as pd
     from pandas.io.formats.style import Styler
 
 
 def cell_text(value: Any) -> str:
     """A cell as shown: blank for missing, whole floats without decimals (an Excel row 12.0 -> "12"),
     other floats the Vietnamese way ("87,3"), dates as "02/4/2021", the rest as ``str``."""
-    import pandas as pd
-
     if value is None or value is pd.NaT or value is pd.NA:
         return ""
     if isinstance(value, float):
