@@ -192,7 +192,7 @@ def dump_yaml(data: Any) -> str:
 
 def write_text(path: str | os.PathLike[str], text: str, *, overwrite: bool = False) -> Path:
     """Write text atomically; refuse to replace an existing file unless ``overwrite``."""
-    from .render.atomic import atomic_output
+    from .fileio.atomic import atomic_output
 
     with atomic_output(path, overwrite=overwrite) as tmp:
         tmp.write_text(text, encoding="utf-8")

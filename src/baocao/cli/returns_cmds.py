@@ -106,7 +106,7 @@ def collect_cmd(plan_file: str, folder: Path, period: Period, csv_file: Path | N
     """Tổng hợp các phiếu .xlsx trong FOLDER; mã thoát 1 nếu có lỗi trong phiếu."""
     from ..errors import OutputExistsError
     from ..plan.io import load_plan
-    from ..render.atomic import atomic_write_bytes
+    from ..fileio.atomic import atomic_write_bytes
     from ..spreadsheet_text import csv_bytes
     from ..returns import collect_forms
 

@@ -29,7 +29,7 @@ def repair(template_file: Path, out_file: Path, overwrite: bool) -> None:
 
     from ..docx.page_numbers import restore_page_numbers
     from ..errors import InputError, Problem
-    from ..render.atomic import atomic_write_bytes
+    from ..fileio.atomic import atomic_write_bytes
     from ..render.docx import template_variables
 
     try:

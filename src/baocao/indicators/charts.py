@@ -164,7 +164,7 @@ def save_charts(plan: Plan, data: CycleData, cutoff: dt.date, out_dir: str | Pat
     ``final=final_verdict(plan, period)`` so a whole-plan summary's charts say "chưa đạt" where its
     table does; the earlier points keep the verdict of their date.
     """
-    from baocao.render.atomic import atomic_write_bytes
+    from baocao.fileio.atomic import atomic_write_bytes
 
     from .assess import assess
     from .series import series

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..errors import InputError, OutputExistsError, Problem
-from ..render.atomic import atomic_output
+from ..fileio.atomic import atomic_output
 from ..spreadsheet_text import write_text_cell
 from ..vnformat import nfc, norm_space, roman
 from .model import Plan, Task, TaskGroup

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from baocao.errors import OutputExistsError, TemplateError
-from baocao.render.atomic import atomic_output, ensure_writable, exists_message
+from baocao.fileio.atomic import atomic_output, ensure_writable, exists_message
 
 __all__ = ["render_docx", "render_many", "template_variables", "missing_variables",
            "make_environment", "resolve_template", "Image", "CORE_PROPERTIES"]

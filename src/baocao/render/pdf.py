@@ -32,7 +32,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from baocao.errors import BaocaoError, OutputExistsError, ToolMissingError
-from baocao.render.atomic import exists_message, move_into_place
+from baocao.fileio.atomic import exists_message, move_into_place
 
 __all__ = ["to_pdf", "find_soffice", "pdfa_level", "PdfConversionError", "PdfAWarning",
            "PDFA_FILTER", "LEGACY_PDFA_FILTER"]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from ..render.atomic import atomic_write_bytes, ensure_writable
+from ..fileio.atomic import atomic_write_bytes, ensure_writable
 from .build import Report, build_report, report_context
 from .narrative import Narrative, load_narrative
 from .provenance import provenance, provenance_json, sha256_file

@@ -211,7 +211,7 @@ def _task_table(ws: Worksheet, rows: list[FormRow]) -> None:
 
 def save_workbook_atomic(wb: Workbook, path: Path, *, overwrite: bool = False) -> Path:
     """Save through a temporary file renamed into place; refuse to replace a file unless ``overwrite``."""
-    from ..render.atomic import atomic_output
+    from ..fileio.atomic import atomic_output
 
     with atomic_output(path, overwrite=overwrite) as temp:
         wb.save(temp)
