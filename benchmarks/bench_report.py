@@ -45,7 +45,7 @@ def timed(fn, runs: int) -> list[float]:
 def in_process(period: str) -> list[float]:
     from baocao.data import load_data
     from baocao.plan.io import load_plan
-    from baocao.report.run import make_report
+    from baocao.jobs.report import write_report
 
     plan_path = SAMPLE / "ke-hoach-188.yaml"
 
@@ -53,7 +53,7 @@ def in_process(period: str) -> list[float]:
         with tempfile.TemporaryDirectory() as out:
             plan = load_plan(plan_path)
             data = load_data(SAMPLE / "du-lieu-mau.xlsx")
-            make_report(plan, plan_path, data, period, out, returns_dir=SAMPLE / "bao-cao-don-vi",
+            write_report(plan, plan_path, data, period, out, returns_dir=SAMPLE / "bao-cao-don-vi",
                         narrative=SAMPLE / "nhan-dinh" / f"{period}.yaml")
 
     once()

@@ -223,7 +223,7 @@ def test_03_collect_unit_returns(tmp_path, plan, period, missing):
 @pytest.mark.slow
 @pytest.mark.parametrize("period, label", [("2023-H1", "6 tháng đầu năm 2023"), ("2021-2025", "giai đoạn 2021-2025")],
                          ids=["2023-H1", "2021-2025"])
-def test_04_make_report(tmp_path, period, label):
+def test_04_write_report(tmp_path, period, label):
     import docx
 
     from baocao.render.pdf import find_soffice
@@ -254,7 +254,7 @@ def test_05_update_task_appendix(tmp_path, plan):
     import docx
 
     import baocao
-    from baocao.pipeline import appendix_file_name, plan_file_name
+    from baocao.jobs import appendix_file_name, plan_file_name
 
     new_task = "Phối hợp tổ chức sơ kết 03 năm thực hiện Nghị quyết số 134/NQ-CP của Chính phủ"
     nb, text, out = run(NAMES[4], tmp_path)

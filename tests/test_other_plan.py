@@ -18,7 +18,7 @@ from baocao.checks.layout import verify_layout
 from baocao.data import load_data
 from baocao.periods import DONE, IN_PROGRESS, parse_period
 from baocao.plan.io import parse_plan
-from baocao.report.run import make_report
+from baocao.jobs.report import write_report
 from baocao.returns import export_forms, write_text
 from baocao.returns.layout import COLUMNS, FIRST_ROW, SHEET
 
@@ -76,7 +76,7 @@ def test_quarterly_cycle_on_another_plan(other, data, tmp_path):
     wb.save(forms[0])
     forms[1].unlink()  # Văn phòng Sở has not sent its form
 
-    out = make_report(plan, path, data, period, tmp_path / "bao-cao", returns_dir=tmp_path / "phieu", charts="none")
+    out = write_report(plan, path, data, period, tmp_path / "bao-cao", returns_dir=tmp_path / "phieu", charts="none")
     assert out.report.notes == []  # a plan issued after the 2025 reorganisation needs no header advice
     assert [r for r in verify_layout(out.docx) if r.status == "fail"] == []
     document = docx.Document(str(out.docx))
@@ -112,7 +112,7 @@ def test_quarterly_cycle_on_another_plan(other, data, tmp_path):
 def test_overdue_task_keeps_its_roman_quarter(other, data, tmp_path):
     """Without returns, the Quý II/2026 task is overdue in Q3; its timeframe is written "quý II/2026"."""
     path, plan = other
-    out = make_report(plan, path, data, "2026-Q3", tmp_path, charts="none")
+    out = write_report(plan, path, data, "2026-Q3", tmp_path, charts="none")
     body = "\n".join(norm(p.text) for p in docx.Document(str(out.docx)).paragraphs)
     assert ("- Hoàn thành dứt điểm (đã đến hạn, chưa có báo cáo hoàn thành): Rà soát hợp tác xã ngừng hoạt động "
             "<trên 12 tháng> và hướng dẫn giải thể (Chi cục Phát triển nông thôn; quý II/2026).") in body

@@ -20,7 +20,7 @@ from baocao.indicators.assess import assess
 from baocao.periods import parse_period
 from baocao.plan.io import load_plan
 from baocao.report.narrative import Narrative, load_narrative, parse_narrative
-from baocao.report.run import make_report
+from baocao.jobs.report import write_report
 
 from conftest import ROOT, SAMPLE_PLAN, norm
 
@@ -36,7 +36,7 @@ def data():
 @pytest.fixture(scope="module")
 def h1(tmp_path_factory, plan, data):
     out = tmp_path_factory.mktemp("bao-cao")
-    return make_report(plan, SAMPLE_PLAN, data, "2023-H1", out, returns_dir=SAMPLE / "bao-cao-don-vi",
+    return write_report(plan, SAMPLE_PLAN, data, "2023-H1", out, returns_dir=SAMPLE / "bao-cao-don-vi",
                        narrative=SAMPLE / "nhan-dinh" / "2023-H1.yaml", run_time=RUN_TIME)
 
 
@@ -143,7 +143,7 @@ def test_provenance_sidecar(h1, data, plan):
 
 def test_missing_narrative_is_visible_and_flagged(tmp_path, plan, data):
     partial = Narrative(leadership=["Đã triển khai."], proposals=["Đề nghị bổ sung vốn."])
-    out = make_report(plan, SAMPLE_PLAN, data, "2023", tmp_path, narrative=partial, charts="none", draft=True)
+    out = write_report(plan, SAMPLE_PLAN, data, "2023", tmp_path, narrative=partial, charts="none", draft=True)
     document = docx.Document(str(out.docx))
     missing = [p for p in document.paragraphs if p.text.startswith(MISSING_MARK)]
     assert len(missing) == 5  # achievements, shortcomings, two causes, lessons (an annual report has lessons)
@@ -161,7 +161,7 @@ def test_narrative_for_another_period_is_refused(tmp_path, plan, data):
     from baocao.errors import InputError
 
     with pytest.raises(InputError, match="2023-H1"):
-        make_report(plan, SAMPLE_PLAN, data, "2023", tmp_path, narrative=SAMPLE / "nhan-dinh" / "2023-H1.yaml")
+        write_report(plan, SAMPLE_PLAN, data, "2023", tmp_path, narrative=SAMPLE / "nhan-dinh" / "2023-H1.yaml")
     assert list(tmp_path.iterdir()) == []
 
 
@@ -170,12 +170,12 @@ def test_existing_report_is_not_overwritten(h1, plan, data):
 
     before = h1.docx.read_bytes()
     with pytest.raises(OutputExistsError):
-        make_report(plan, SAMPLE_PLAN, data, "2023-H1", h1.docx.parent)
+        write_report(plan, SAMPLE_PLAN, data, "2023-H1", h1.docx.parent)
     assert h1.docx.read_bytes() == before
 
 
 def test_summary_report_has_lessons_and_no_same_period(tmp_path, plan, data):
-    out = make_report(plan, SAMPLE_PLAN, data, "2021-2025", tmp_path, returns_dir=SAMPLE / "bao-cao-don-vi",
+    out = write_report(plan, SAMPLE_PLAN, data, "2021-2025", tmp_path, returns_dir=SAMPLE / "bao-cao-don-vi",
                       narrative=load_narrative(SAMPLE / "nhan-dinh" / "2021-2025.yaml"), charts="none")
     texts = [norm(p.text) for p in docx.Document(str(out.docx)).paragraphs]
     assert "4. Bài học kinh nghiệm" in texts
@@ -190,7 +190,7 @@ def test_summary_report_has_lessons_and_no_same_period(tmp_path, plan, data):
 def test_report_after_the_2025_reorganisation_names_its_own_issuer(tmp_path, plan, data):
     """A summary issued in 12/2025 can name the successor body, place, signer and recipients; the plan
     it reports on is still cited with its own issuer. Without them the analyst is told, not the document."""
-    kept = make_report(plan, SAMPLE_PLAN, data, "2021-2025", tmp_path / "giu", charts="none",
+    kept = write_report(plan, SAMPLE_PLAN, data, "2021-2025", tmp_path / "giu", charts="none",
                        narrative=load_narrative(SAMPLE / "nhan-dinh" / "2021-2025.yaml"))
     (note,) = kept.report.notes
     assert "16/12/2025" in note and "cơ quan ban hành, địa danh và nơi nhận (Kính gửi)" in note
@@ -210,7 +210,7 @@ def test_report_after_the_2025_reorganisation_names_its_own_issuer(tmp_path, pla
   recipients: ["Ủy ban nhân dân tỉnh Lâm Đồng", "Liên minh Hợp tác xã Việt Nam"]
   copies: ["Các Phó Chủ tịch"]
 """), "2021-2025-sau-sap-xep.yaml")
-    out = make_report(plan, SAMPLE_PLAN, data, "2021-2025", tmp_path / "moi", narrative=narrative, charts="none")
+    out = write_report(plan, SAMPLE_PLAN, data, "2021-2025", tmp_path / "moi", narrative=narrative, charts="none")
     assert out.report.notes == []
     document = docx.Document(str(out.docx))
     header = "\n".join(norm(c.text) for c in document.tables[0]._cells)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import click
 
 from .common import main_group
-from . import plan_cmds  # noqa: F401  (registers commands)
-from . import returns_cmds  # noqa: F401  (registers commands)
-from . import plan_docs  # noqa: F401  (registers commands)
+from . import demo_cmds  # noqa: F401  (registers commands)
 from . import indicators_cmds  # noqa: F401  (registers commands)
+from . import plan_cmds  # noqa: F401  (registers commands)
 from . import report_cmds  # noqa: F401  (registers commands)
+from . import returns_cmds  # noqa: F401  (registers commands)
+from . import tasks_cmds  # noqa: F401  (registers commands)
 from . import template_cmds  # noqa: F401  (registers commands)
 
 

@@ -6,7 +6,7 @@ import functools
 import os
 import sys
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 import click
 
@@ -46,3 +46,11 @@ def shown(path: str | os.PathLike[str]) -> str:
         return str(p.relative_to(Path.cwd()))
     except ValueError:
         return str(p)
+
+
+def echo_written(files: Iterable[str | os.PathLike[str]], warnings: Iterable[str] = ()) -> None:
+    """Print "Đã ghi: …" for each written file, then each warning on stderr."""
+    for path in files:
+        click.echo(f"Đã ghi: {shown(path)}")
+    for warning in warnings:
+        click.echo(f"Cảnh báo: {warning}", err=True)

@@ -1,0 +1,200 @@
+"""The report job: load the inputs, assess, collect returns, build, render, write charts and provenance.
+
+This is the I/O edge of the reporting cycle; :func:`baocao.report.build.build_report` is the pure
+middle. Outputs for a period are all-or-nothing: every target path is checked before anything is
+written, and each file is written atomically.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from ..report.build import Report, build_report, report_context
+from ..report.narrative import Narrative, load_narrative
+from ..report.provenance import provenance, provenance_json
+from .outputs import OutputFolder
+
+if TYPE_CHECKING:
+    from ..data.cycle import CycleData
+    from ..periods import Period
+    from ..plan.model import Plan
+    from ..returns.collect import Collected
+
+ChartMode = Literal["overview", "all", "none"]
+
+
+@dataclass
+class ReportWritten:
+    """What :func:`write_report` wrote, and the report itself for inspection in a notebook."""
+
+    docx: Path
+    sidecar: Path
+    charts: list[Path]
+    report: Report
+    collected: "Collected | None" = None
+    problems: list[object] = field(default_factory=list)
+    pdf: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def files(self) -> list[Path]:
+        """Every written file: the report, its provenance sidecar, its charts, its PDF."""
+        return [self.docx, self.sidecar, *self.charts, *self.pdf]
+
+
+def report_paths(period: "Period", out_dir: Path) -> tuple[Path, Path, Path]:
+    """File names of a period's report: the .docx, the provenance JSON and the charts folder."""
+    stem = f"{period.code}-bao-cao"
+    return out_dir / f"{stem}.docx", out_dir / f"{stem}.nguon-so-lieu.json", out_dir / f"{period.code}-bieu-do"
+
+
+def claim_report(outputs: OutputFolder, period: "Period") -> None:
+    """Refuse before writing when the period's report, sidecar or overview chart already exists."""
+    docx_path, sidecar_path, chart_dir = report_paths(period, outputs.path)
+    outputs.claim(docx_path, sidecar_path)
+    if chart_dir.exists() and any(chart_dir.iterdir()):
+        outputs.claim(chart_dir / "tong-quan.png")
+
+
+def _charts(outputs: OutputFolder, plan: "Plan", data: "CycleData", assessments: list, cutoff: dt.date,
+            folder: Path, mode: ChartMode, final: bool | None = None) -> list[Path]:
+    if mode == "none":
+        return []
+    if mode == "all":  # writes the overview chart too
+        from ..indicators.charts import save_charts
+
+        written = save_charts(plan, data, cutoff, folder, overwrite=outputs.overwrite, final=final)
+        outputs.add(*written)
+        return written
+    from ..indicators.overview import overview_chart
+
+    folder.mkdir(parents=True, exist_ok=True)
+    return [outputs.write_bytes(folder / "tong-quan.png", overview_chart(assessments).png())]
+
+
+def _returns_folders(folder: Path, period: "Period") -> tuple[Path, list[tuple["Period", Path]]]:
+    """The forms folder of ``period`` and the folders of earlier periods, oldest first.
+
+    ``folder`` holds the forms directly, or one subfolder per period code ("2023-H1", "2023", …): then
+    the period's own subfolder is used, and the statuses of periods that ended before it started tell
+    which dated tasks were already done (a task done in 2021 is not overdue in 2023).
+    """
+    from ..periods import PeriodError, parse_period
+
+    subfolders: list[tuple["Period", Path]] = []
+    for child in sorted(folder.iterdir()) if folder.is_dir() else []:
+        if child.is_dir():
+            try:
+                subfolders.append((parse_period(child.name), child))
+            except PeriodError:
+                continue
+    if not subfolders:
+        return folder, []
+    own = next((f for p, f in subfolders if p == period), folder / period.code)
+    earlier = sorted(((p, f) for p, f in subfolders if p.end < period.start), key=lambda pf: pf[0].end)
+    return own, earlier
+
+
+def _narrative(narrative: Narrative | str | os.PathLike[str] | None, period: "Period") -> Narrative | None:
+    """The narrative (loaded from its file when a path is given), refused when written for another period."""
+    if narrative is not None and not isinstance(narrative, Narrative):
+        narrative = load_narrative(narrative)
+    if narrative is not None and narrative.period and narrative.period != period.code:
+        from ..errors import InputError, Problem
+
+        raise InputError([Problem(str(narrative), f"tệp nhận định viết cho kỳ {narrative.period}, "
+                                                 f"không phải kỳ {period.code}", path="period")],
+                         "Tệp nhận định không khớp kỳ báo cáo")
+    return narrative
+
+
+def add_report(outputs: OutputFolder, plan: "Plan", plan_path: str | os.PathLike[str], data: "CycleData",
+               period: "Period", *, returns_dir: str | os.PathLike[str] | None = None,
+               narrative: Narrative | str | os.PathLike[str] | None = None, draft: bool = False,
+               charts: ChartMode = "overview", communes: str = "plan",
+               run_time: dt.datetime | None = None) -> ReportWritten:
+    """Write ``period``'s report, its provenance sidecar and its charts into ``outputs`` (no PDF)."""
+    from ..indicators.assess import Engine
+    from ..periods import due_tasks, final_verdict, merge_statuses, overdue_tasks, within_plan
+    from ..render.docx import Image
+
+    docx_path, sidecar_path, chart_dir = report_paths(period, outputs.path)
+    claim_report(outputs, period)
+    narrative = _narrative(narrative, period)
+
+    collected, history = None, []
+    if returns_dir is not None:
+        from ..returns.collect import collect_forms
+
+        returns_dir, earlier = _returns_folders(Path(returns_dir), period)
+        collected = collect_forms(plan, period, returns_dir)
+        history = [collect_forms(plan, p, folder).statuses() for p, folder in earlier if within_plan(plan, p)]
+
+    cutoff = period.cutoff_end
+    final = final_verdict(plan, period)  # a whole-plan summary judges the targets as met / not met
+    engine = Engine(plan, data, communes=communes)  # type: ignore[arg-type]
+    found = engine.assess_all(cutoff, final=final)
+    previous_period = period.previous_same()
+    previous = (engine.assess_all(previous_period.cutoff_end)
+                if previous_period is not None and previous_period.cutoff_end.year >= plan.horizon.start else [])
+    statuses = merge_statuses(*history, collected.statuses() if collected is not None else {})
+    report = build_report(
+        plan, period, found, previous=previous, collected=collected, narrative=narrative,  # type: ignore[arg-type]
+        due=due_tasks(plan, period), next_due=due_tasks(plan, period.next()),
+        overdue=overdue_tasks(plan, period, statuses), draft=draft, report_date=period.due)
+
+    chart_files = _charts(outputs, plan, data, found, cutoff, chart_dir, charts, final)
+    now = run_time or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    images = [Image(p, 230 if p.name == "tong-quan.png" else 120) for p in chart_files]
+    outputs.render("bao-cao.docx", report_context(report, images), docx_path, core_properties={
+        "title": f"Báo cáo {period.label}",
+        "subject": report.doc["summary"],
+        "category": f"Kỳ báo cáo: {period.code}",
+        "keywords": f"{plan.symbol}; {period.code}; chốt số liệu {cutoff.isoformat()}",
+        "comments": f"Tạo bởi baocao lúc {now.isoformat()}; nguồn số liệu: {sidecar_path.name}",
+        "author": plan.issuer.short_name,
+        "created": now.replace(tzinfo=None),
+        "modified": now.replace(tzinfo=None),
+    })
+    returns = {}
+    if collected is not None:
+        returns = {unit: str(Path(returns_dir) / name) for unit, name in collected.forms.items()}  # type: ignore[arg-type]
+    content = provenance(report, plan_path=plan_path, data_path=data.source_path, data_sha256=data.sha256,
+                         returns=returns, run_time=now)
+    outputs.write_bytes(sidecar_path, provenance_json(content).encode("utf-8"))
+    return ReportWritten(docx_path, sidecar_path, chart_files, report, collected,
+                         list(collected.problems) if collected is not None else [])
+
+
+def write_report(plan: "Plan", plan_path: str | os.PathLike[str], data: "CycleData | str | os.PathLike[str]",
+                 period: "Period | str", out_dir: str | os.PathLike[str], *,
+                 returns_dir: str | os.PathLike[str] | None = None,
+                 narrative: Narrative | str | os.PathLike[str] | None = None, draft: bool = False,
+                 overwrite: bool = False, charts: ChartMode = "overview", communes: str = "plan",
+                 pdf: bool = False, run_time: dt.datetime | None = None) -> ReportWritten:
+    """Assess ``data`` for ``period``, merge unit returns and narrative, render ``bao-cao.docx``.
+
+    ``data`` is the loaded data workbook or its path (read only once the period is known to lie
+    within the plan). Writes ``<period>-bao-cao.docx``, its ``.nguon-so-lieu.json`` provenance
+    sidecar and the chart PNGs into ``out_dir`` (with ``pdf``, the PDF too when LibreOffice is
+    there). Existing files are kept unless ``overwrite``.
+    """
+    from ..data.cycle import CycleData
+    from ..periods import parse_period, require_within_plan
+
+    period = parse_period(period) if isinstance(period, str) else period
+    require_within_plan(plan, period)
+    if not isinstance(data, CycleData):
+        from ..data import load_data
+
+        data = load_data(data)
+    outputs = OutputFolder(out_dir, overwrite=overwrite, pdf=pdf)
+    result = add_report(outputs, plan, plan_path, data, period, returns_dir=returns_dir, narrative=narrative,
+                        draft=draft, charts=charts, communes=communes, run_time=run_time)
+    done = outputs.finish()
+    result.pdf, result.warnings = done.pdf, done.warnings
+    return result
