@@ -35,6 +35,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: E402
 from docx.oxml.ns import qn  # noqa: E402
 from docx.shared import Mm, Pt  # noqa: E402
 
+from baocao.decree30 import QUOC_HIEU, TIEU_NGU  # noqa: E402
 from baocao.docx import oxml as ox  # noqa: E402
 from baocao.docx.page_numbers import add_page_numbers  # noqa: E402
 
@@ -73,9 +74,6 @@ TASK_HEADERS = ("Stt", "Nhiệm vụ", "Chủ trì", "Thời gian thực hiện"
 TASK_FIELDS = ("stt", "task", "lead", "time", "status", "result")
 NO_INDICATORS = "Không có chỉ tiêu được đánh giá trong kỳ báo cáo."
 NO_TASKS = "Không có nhiệm vụ đến hạn trong kỳ báo cáo."
-
-QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 
 FIXED_TIME = datetime(2021, 5, 11, 0, 0, 0, tzinfo=timezone.utc)
 ZIP_TIME = (2021, 5, 11, 0, 0, 0)

@@ -14,15 +14,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_serializer, model_validator
 
+from ..decree30 import AGENCY_CODE, DOC_NUMBER, SIGNER_PREFIX, TYPE_NAMES
 from .timeframe import Timeframe, parse_timeframe
-
-TYPE_NAMES: dict[str, str] = {
-    "NQ": "NGHỊ QUYẾT", "QĐ": "QUYẾT ĐỊNH", "CT": "CHỈ THỊ", "QC": "QUY CHẾ", "QyĐ": "QUY ĐỊNH",
-    "TC": "THÔNG CÁO", "TB": "THÔNG BÁO", "HD": "HƯỚNG DẪN", "CTr": "CHƯƠNG TRÌNH", "KH": "KẾ HOẠCH",
-    "PA": "PHƯƠNG ÁN", "ĐA": "ĐỀ ÁN", "DA": "DỰ ÁN", "BC": "BÁO CÁO", "BB": "BIÊN BẢN", "TTr": "TỜ TRÌNH",
-}
-AGENCY_CODE = re.compile(r"^[A-ZĐ][A-ZĐa-z0-9]*(-[A-ZĐ][A-ZĐa-z0-9]*)*$")
-DOC_NUMBER = re.compile(r"^(0[1-9]|[1-9]\d+)$")
 
 
 class Model(BaseModel):
@@ -332,7 +325,7 @@ class Signer(Model):
     @field_validator("authority")
     @classmethod
     def _authority(cls, v: str) -> str:
-        if v and not re.match(r"^(TM|KT|Q|TL|TUQ)\. ", v):
+        if v and not SIGNER_PREFIX.match(v):
             raise ValueError(f"thẩm quyền ký '{v}' phải bắt đầu bằng TM./KT./Q./TL./TUQ. hoặc để trống")
         return v
 
