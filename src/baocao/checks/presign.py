@@ -1,6 +1,6 @@
 """Pre-signing checks: what a careful clerk looks for in a document before it goes to the leader.
 
-The layout verifier (:mod:`baocao.checks.layout`) checks the Decree-30 figures; these checks read the
+The layout rules (:mod:`baocao.checks.layout`) check the Decree-30 figures; these checks read the
 words: leftovers of templates and drafts, doubled words, spaces before punctuation, numbers written the
 English way, the "Kèm theo" line, parts that only people can write and that are still missing, and unit
 names spelled differently from the plan. Each finding says where it is and quotes the text around it.
@@ -9,13 +9,13 @@ names spelled differently from the plan. Each finding says where it is and quote
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 if TYPE_CHECKING:
     from ..plan.model import Plan
+    from .reader import LocatedText
 
 #: Text the report template shows where a part only people can write is missing.
 MISSING_MARK = "[CHƯA CÓ NỘI DUNG"
@@ -35,32 +35,6 @@ class Finding:
 
     def __str__(self) -> str:
         return f"[{self.severity}] {self.where}: {self.message} — «{self.excerpt}»"
-
-
-@dataclass(frozen=True)
-class _Text:
-    where: str
-    text: str
-
-
-def _texts(path: Path) -> list[_Text]:
-    import docx
-
-    document = docx.Document(str(path))
-    out = [_Text(f"đoạn {i}", p.text) for i, p in enumerate(document.paragraphs, start=1)]
-    for ti, table in enumerate(document.tables, start=1):
-        for ri, row in enumerate(table.rows, start=1):
-            seen: set[int] = set()
-            for ci, cell in enumerate(row.cells, start=1):
-                if id(cell._tc) in seen:  # merged cells repeat
-                    continue
-                seen.add(id(cell._tc))
-                out.append(_Text(f"bảng {ti}, hàng {ri}, cột {ci}", cell.text))
-    for si, section in enumerate(document.sections, start=1):
-        for p in section.header.paragraphs:
-            if p.text.strip():
-                out.append(_Text(f"đầu trang mục {si}", p.text))
-    return [_Text(t.where, unicodedata.normalize("NFC", t.text)) for t in out if t.text.strip()]
 
 
 def _excerpt(text: str, start: int, end: int, width: int = 30) -> str:
@@ -86,7 +60,7 @@ _RULES: list[tuple[str, str, re.Pattern[str], str]] = [
 ]
 
 
-def _text_findings(texts: list[_Text], *, final: bool) -> Iterator[Finding]:
+def _text_findings(texts: list[LocatedText], *, final: bool) -> Iterator[Finding]:
     for t in texts:
         for rule, severity, pattern, message in _RULES:
             if not final and rule in ("ngay_de_trong", "so_de_trong"):
@@ -96,7 +70,7 @@ def _text_findings(texts: list[_Text], *, final: bool) -> Iterator[Finding]:
                               f"{message}: «{m.group(0)}»" if rule in ("lap_tu", "so_kieu_anh") else message)
 
 
-def _plan_findings(texts: list[_Text], plan: "Plan", *, final: bool) -> Iterator[Finding]:
+def _plan_findings(texts: list[LocatedText], plan: "Plan", *, final: bool) -> Iterator[Finding]:
     """Unit names spelled with other capitals than the plan declares; the "Kèm theo" number and date."""
     from ..plan.text import appendix_ref
 
@@ -120,7 +94,9 @@ def presign_check(path: str | Path, *, plan: "Plan | None" = None, final: bool =
 
     ``final=False`` (a draft) accepts the blank number and day left for the registry clerk.
     """
-    texts = _texts(Path(path))
+    from .reader import located_texts  # python-docx, only when a document is read
+
+    texts = located_texts(Path(path))
     findings = list(_text_findings(texts, final=final))
     if plan is not None:
         findings += list(_plan_findings(texts, plan, final=final))

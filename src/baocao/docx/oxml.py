@@ -4,7 +4,7 @@ python-docx has no API for a repeated table header row, rows that must not split
 the East-Asian / complex-script font slots, a "different first page" flag on its own, paragraph
 borders (the short rules of Decree 30), fixed table grids that LibreOffice honours, or page
 numbering that restarts in a section. Each of those lives here, writes schema-ordered XML, and has
-a matching reader used by :mod:`baocao.checks.layout`.
+a matching reader used by the layout checks (:mod:`baocao.checks`).
 
 Units: OOXML lengths are twips (1/20 pt; 1 mm = 56.7 twips) unless a name says otherwise; font
 sizes in ``w:sz`` are half-points; border widths in ``w:sz`` are eighths of a point.
