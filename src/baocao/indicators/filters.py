@@ -35,6 +35,7 @@ import pandas as pd
 from pandas.api.types import is_bool_dtype, is_datetime64_any_dtype, is_numeric_dtype
 
 from baocao.data.schema import EFFECTIVE_MIN_RATING, RATINGS, STATUS_ACTIVE, TABLE_BY_NAME, Column
+from baocao.vnformat import parse_decimal
 
 from .model import NoData
 
@@ -146,7 +147,7 @@ def _token(text: str, env: Env) -> Any:
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", t):
         return day(dt.date.fromisoformat(t))
     try:
-        return float(t.replace(",", "."))
+        return parse_decimal(t)
     except ValueError:
         return t
 

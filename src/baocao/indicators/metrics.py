@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from baocao.data.schema import RATINGS, STATUS_DISSOLVED, STATUS_STOPPED, TABLE_BY_NAME
-from baocao.vnformat import date_short, number, percent
+from baocao.vnformat import MONEY_UNITS, date_short, number, parse_decimal, percent
 
 from .communes import CommuneScope, commune_scope
 from .filters import (
@@ -55,7 +55,6 @@ if TYPE_CHECKING:
     from baocao.plan.model import Plan, Target
 
 RESERVED_KEYS = ("metric", "subject")
-MONEY_UNITS = {"đồng": 1.0, "nghìn đồng": 1e3, "triệu đồng": 1e6, "tỷ đồng": 1e9}
 NOUNS = {"cooperatives": "HTX", "unions": "LHHTX", "groups": "THT", "linkage_models": "mô hình"}
 
 
@@ -376,7 +375,7 @@ def parse_met_rule(rule: str) -> MetRule:
         raise ComputeError(f"điều kiện đạt '{rule}' không đúng dạng (ví dụ: 'count >= 1', 'share >= 50', "
                            "'share > share_start')")
     right = m.group(3)
-    return MetRule(m.group(1), m.group(2), float(right.replace(",", ".")) if right[-1].isdigit() else right)
+    return MetRule(m.group(1), m.group(2), parse_decimal(right) if right[-1].isdigit() else right)
 
 
 def met_rule(rule: str, figures: Mapping[str, float]) -> bool:
@@ -402,10 +401,6 @@ def _fill(template: str | None, figures: Mapping[str, str]) -> str | None:
     except (KeyError, IndexError, ValueError) as exc:
         raise ComputeError(f"mẫu câu '{template}' dùng chỗ trống không có ({exc}); "
                            f"dùng: {', '.join('{' + k + '}' for k in figures)}") from None
-
-
-def _num(x: float) -> str:
-    return number(int(x)) if float(x).is_integer() else number(x)
 
 
 def _year_mask(ctx: Context, view: TableView, current_year: bool) -> tuple[np.ndarray, int]:
@@ -697,7 +692,7 @@ def rating_distribution(ctx: Context, *, classes: Mapping[str, Any], entities: I
 
 
 def _figures_text(figures: Mapping[str, float]) -> dict[str, str]:
-    return {k: percent(v, 1) if k.startswith("share") else _num(v) for k, v in figures.items()}
+    return {k: percent(v, 1) if k.startswith("share") else number(v) for k, v in figures.items()}
 
 
 def _uses_start(rule: str, text: str | None) -> bool:
@@ -746,7 +741,7 @@ def qualitative_value(ctx: Context, *, table: str, column: str, met_if: str = "v
     value, year, view, mask = _latest_sum(ctx, table, column, where, current_year, notes)
     return MetricResult(value=value, unit=unit, evidence=lazy_evidence(view, mask), data_date=year_end(year),
                         met=met_rule(met_if, {"value": value}), notes=tuple(notes),
-                        text=_fill(text, {"value": _num(value), "year": str(year)}), detail={"year": year})
+                        text=_fill(text, {"value": number(value), "year": str(year)}), detail={"year": year})
 
 
 @register_metric("stopped_not_dissolved")
