@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 from baocao.errors import InputError, Problem
 
 from . import progress as pg
-from .filters import ComputeError
 from .metrics import Context, check_params, get_metric, metric_params, run_metric
 from .model import (
     CHUA_CO_SO_LIEU,
@@ -25,6 +24,7 @@ from .model import (
     ClassAssessment,
     ClassGoal,
     CommuneMode,
+    ComputeError,
     MetricResult,
     NoData,
 )

@@ -34,7 +34,6 @@ from .communes import CommuneScope, commune_scope
 from .filters import (
     ENTITY_ID,
     RANK,
-    ComputeError,
     Env,
     TableView,
     alive_mask,
@@ -47,8 +46,8 @@ from .filters import (
     where_mask,
     year_end,
 )
-from .model import (ClassValue, CommuneMode, Evidence, LazyEvidence, MetricResult, NoData, frame_source_rows,
-                    known_row)
+from .model import (ClassValue, CommuneMode, ComputeError, Evidence, LazyEvidence, MetricResult, NoData,
+                    frame_source_rows, known_row)
 
 if TYPE_CHECKING:
     from baocao.data import CycleData

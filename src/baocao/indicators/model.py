@@ -1,4 +1,4 @@
-"""Value types of the indicator engine: statuses, commune lists, metric results and assessments."""
+"""Value types of the indicator engine: statuses, commune lists, metric results, assessments and its two errors."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal, Union
+
+from baocao.errors import BaocaoError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -38,8 +40,15 @@ COMMUNE_MODES: tuple[str, ...] = ("plan", "post_merger")
 Evidence = Union["pd.DataFrame", Callable[[], "pd.DataFrame"], None]
 
 
-class NoData(Exception):
+class NoData(BaocaoError):
     """Raised by a metric when the data cannot give a value; the message (Vietnamese) says why."""
+
+
+class ComputeError(BaocaoError, ValueError):
+    """A ``compute:`` entry is wrong (unknown column, bad condition); the message is Vietnamese.
+
+    Also a ValueError, as it was before it joined the :class:`~baocao.errors.BaocaoError` hierarchy.
+    """
 
 
 @dataclass(frozen=True)
