@@ -1,18 +1,23 @@
 """How the indicator package is put together: the metric registry and its declared parameters, the
-engine's errors."""
+engine's errors, the texts the engine writes into an assessment, and no import cycle inside the package."""
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from baocao.errors import BaocaoError
 from baocao.indicators import METRICS, ComputeError, NoData, assess, register_metric
+from baocao.indicators import text as vi
 from baocao.indicators.filters import Env, condition_mask
 from baocao.indicators.metrics import Param, check_params, parse_met_rule
 from baocao.resources import sample_path
+
+from conftest import ROOT
 
 BUILT_INS = {"share_communes_with", "share_of_rows", "count_rows", "rate_per_year", "growth", "ratio_of_sums",
              "latest_value", "rating_distribution", "qualitative_share", "qualitative_value",
@@ -98,7 +103,101 @@ def test_engine_errors_are_baocao_errors():
     assert issubclass(NoData, BaocaoError) and not issubclass(NoData, ValueError)
 
 
+# --- texts ----------------------------------------------------------------------------------------
+
+
+def test_the_engine_writes_the_texts_of_every_assessment(plan):
+    found = assess(plan, _sample_data(), dt.date(2023, 6, 14))
+    for a in found:
+        assert (a.value_text, a.target_text, a.percent_text) == (vi.value_text(a), vi.target_text(a),
+                                                                vi.percent_text(a))
+        assert a.value_text and a.target_text and a.percent_text
+        keys = list(a.to_dict())
+        assert keys[-3:] == ["value_text", "target_text", "percent_text"] and "evidence_source" not in keys
+    assert any(a.classes for a in found) and any(a.kind == "qualitative" for a in found)
+
+
 def _sample_data():
     from baocao.data import load_data
 
     return load_data(sample_path("du-lieu-mau.xlsx"))
+
+
+# --- import graph ---------------------------------------------------------------------------------
+
+
+def import_graph(src: Path, package: str) -> dict[str, set[str]]:
+    """Module -> modules of *package* it imports (anywhere in the file, functions included)."""
+    files = {}
+    for f in (src / Path(*package.split("."))).rglob("*.py"):
+        parts = list(f.relative_to(src).with_suffix("").parts)
+        files[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = f
+    graph: dict[str, set[str]] = {}
+    for name, f in files.items():
+        here = name if f.name == "__init__.py" else name.rpartition(".")[0]
+        found: set[str] = set()
+        for node in ast.walk(ast.parse(f.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                targets = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                base = here.split(".")[: len(here.split(".")) - node.level + 1] if node.level else []
+                mod = ".".join(base + ([node.module] if node.module else []))
+                targets = [f"{mod}.{a.name}" for a in node.names]
+            else:
+                continue
+            for t in targets:
+                while t and t not in files:
+                    t = t.rpartition(".")[0]
+                if t and t != name:
+                    found.add(t)
+        graph[name] = found
+    return graph
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The import cycles of *graph*: each strongly connected group of two or more modules."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        for w in graph[v]:
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            group = []
+            while not group or group[-1] != v:
+                group.append(stack.pop())
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return found
+
+
+def test_no_import_cycle_inside_the_indicators_package():
+    graph = import_graph(ROOT / "src", "baocao.indicators")
+    assert {"baocao.indicators.metrics.registry", "baocao.indicators.filters"} <= graph["baocao.indicators.engine"] | \
+        graph["baocao.indicators.metrics.rows"]
+    assert graph["baocao.indicators.model"] == set()  # the value types import no presentation
+    assert cycles(graph) == []
+
+
+def test_the_import_graph_sees_a_cycle_made_by_a_function_level_import(tmp_path):
+    pkg = tmp_path / "pkg"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("")
+    (pkg / "a.py").write_text("from .b import x\n")
+    (pkg / "b.py").write_text("x = 1\n\ndef f():\n    from . import a\n")
+    (pkg / "c.py").write_text("import pkg.a\n")
+    graph = import_graph(tmp_path, "pkg")
+    assert graph["pkg.c"] == {"pkg.a"}
+    assert cycles(graph) == [["pkg.a", "pkg.b"]]

@@ -6,6 +6,7 @@ Every number goes through :mod:`baocao.vnformat` ("81,7%", "1.234", "20 tỷ đ�
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from baocao.vnformat import date_short, lower_first, number, percent, percent_range
@@ -165,3 +166,9 @@ def sentence(a: Assessment, target: Target, result: MetricResult | None) -> str:
     if a.kind == "count" and a.numerator is not None:
         return f"{_prefix(a)}, có {_count(a.numerator)} {subj}{_target_clause(a)}{_tail(a)}"
     return f"{_prefix(a)}, {subj} đạt {value}{_target_clause(a)}{_tail(a)}"
+
+
+def worded(a: Assessment, target: Target, result: MetricResult | None) -> Assessment:
+    """*a* with its Vietnamese texts: value, target, % of target and the report sentence."""
+    return replace(a, value_text=value_text(a), target_text=target_text(a), percent_text=percent_text(a),
+                   sentence=sentence(a, target, result))
