@@ -16,7 +16,7 @@ import pytest
 from baocao.checks.layout import verify_layout
 from baocao.checks.presign import MISSING_MARK, presign_check
 from baocao.data import load_data
-from baocao.indicators.assess import assess
+from baocao.indicators import assess
 from baocao.periods import parse_period
 from baocao.plan.io import load_plan
 from baocao.report.narrative import Narrative, load_narrative, parse_narrative

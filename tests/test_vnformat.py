@@ -14,14 +14,18 @@ import pytest
 from baocao import vnformat as vf
 from baocao.vnformat import (
     JINJA_FILTERS,
+    MONEY_UNITS,
     date_long,
     date_short,
     from_roman,
+    join_vi,
+    lower_first,
     money,
     nfc,
     norm_space,
     number,
     parse_date,
+    parse_decimal,
     parse_number,
     percent,
     percent_range,
@@ -434,6 +438,22 @@ def test_parse_date_rejects(text):
         parse_date(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("12", 12.0), ("1,5", 1.5), ("1.5", 1.5), ("0.25", 0.25), (" -3 ", -3.0), ("+2,75", 2.75), ("−4", -4.0),
+     ("1.234", 1.234), ("1,234", 1.234), ("007", 7.0)],
+)  # fmt: skip
+def test_parse_decimal_takes_either_mark(text, expected):
+    result = parse_decimal(text)
+    assert result == expected and type(result) is float
+
+
+@pytest.mark.parametrize("text", ["", "abc", "1.234.567", "2.650,5", "1e3", "inf", "nan", ".5", "5.", "1_000", None, 12])
+def test_parse_decimal_rejects(text):
+    with pytest.raises(ValueError, match="Không đọc được số"):
+        parse_decimal(text)
+
+
 def test_parse_date_round_trips_date_short():
     for d in [date(2020, 1, 5), date(2020, 3, 9), date(2021, 11, 10)]:
         assert parse_date(date_short(d)) == d
@@ -461,6 +481,28 @@ def test_nfc():
 )
 def test_norm_space(text, expected):
     assert norm_space(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Tỷ lệ xã có HTX", "tỷ lệ xã có HTX"), ("HTX thành lập mới", "HTX thành lập mới"),
+     ("OCOP", "OCOP"), ("Đã giải thể", "đã giải thể"), ("A", "a"), ("", "")],
+)  # fmt: skip
+def test_lower_first_keeps_acronyms(text, expected):
+    assert lower_first(text) == expected
+
+
+def test_join_vi():
+    assert join_vi([]) == ""
+    assert join_vi(["UBND xã A"]) == "UBND xã A"
+    assert join_vi(["A", "B"]) == "A và B"
+    assert join_vi(["A", "B", "C"]) == "A, B và C"
+
+
+def test_money_units_are_those_money_writes():
+    assert MONEY_UNITS == {"đồng": 1, "nghìn đồng": 10**3, "triệu đồng": 10**6, "tỷ đồng": 10**9}
+    for unit, factor in MONEY_UNITS.items():
+        assert money(3 * factor, unit) == f"3 {unit}"
 
 
 # --------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
-"""Vietnamese number and date formatting (Decree 30/2020 conventions), in one place.
+"""Vietnamese number, date and text formatting (Decree 30/2020 conventions), in one place.
 
-Every part of the project writes numbers, money, percentages and dates through these pure
-functions so a document never mixes styles. Conventions:
+Every part of the project writes and reads numbers, money, percentages and dates, and joins or
+cases Vietnamese phrases, through these pure functions so a document never mixes styles. Conventions:
 
 * Dates: day zero-padded under 10; month zero-padded only for 1 and 2 ("ngày 05 tháng 01
   năm 2020", "ngày 29 tháng 6 năm 2019"; short form "09/3/2020", "03/02/2021").
@@ -27,11 +27,14 @@ __all__ = [
     "date_long",
     "date_short",
     "from_roman",
+    "join_vi",
+    "lower_first",
     "money",
     "nfc",
     "norm_space",
     "number",
     "parse_date",
+    "parse_decimal",
     "parse_number",
     "percent",
     "percent_range",
@@ -40,7 +43,7 @@ __all__ = [
 ]
 
 # ---------------------------------------------------------------------------------------------
-# Text normalisation
+# Text: normalisation, casing, joining
 # ---------------------------------------------------------------------------------------------
 
 
@@ -55,6 +58,26 @@ def norm_space(text: str) -> str:
     Use it whenever Vietnamese text from files, Excel or Word is compared.
     """
     return " ".join(nfc(text).split())
+
+
+def lower_first(text: str) -> str:
+    """Lower-case the first letter unless the first word is an acronym (HTX, THT, OCOP).
+
+    A label ("Tỷ lệ HTX …", "HTX thành lập mới") read inside a sentence: "tỷ lệ HTX …", "HTX thành lập mới".
+    """
+    if not text:
+        return text
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and first.isupper():
+        return text
+    return text[0].lower() + text[1:]
+
+
+def join_vi(names: list[str]) -> str:
+    """Join names the Vietnamese way: "A", "A và B", "A, B và C"."""
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " và " + names[-1]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -226,7 +249,8 @@ def percent_range(lo: float, hi: float, decimals: int = 1) -> str:
     return f"{_render(a, decimals, strip=True)} - {_render(b, decimals, strip=True)}%"
 
 
-_MONEY_UNITS: dict[str, int] = {
+#: Money units and their value in đồng (the units a plan's figures and the workbook's columns use).
+MONEY_UNITS: dict[str, int] = {
     "đồng": 1,
     "nghìn đồng": 10**3,
     "triệu đồng": 10**6,
@@ -254,19 +278,19 @@ def money(vnd: float, unit: str | None = None, decimals: int | None = None) -> s
 
     if unit is not None:
         u = norm_space(unit) if isinstance(unit, str) else unit
-        if u not in _MONEY_UNITS:
-            raise ValueError(f"Đơn vị tiền không hợp lệ: {unit!r}; dùng một trong {list(_MONEY_UNITS)}")
-        value = amount / _MONEY_UNITS[u]
+        if u not in MONEY_UNITS:
+            raise ValueError(f"Đơn vị tiền không hợp lệ: {unit!r}; dùng một trong {list(MONEY_UNITS)}")
+        value = amount / MONEY_UNITS[u]
         return f"{_render(value, places(u), strip=True)} {u}"
 
     idx = 0
     for i, u in enumerate(_AUTO_UNITS):
-        if abs(amount) >= _MONEY_UNITS[u]:
+        if abs(amount) >= MONEY_UNITS[u]:
             idx = i
     while True:
         u = _AUTO_UNITS[idx]
-        rounded = _round(amount / _MONEY_UNITS[u], places(u))
-        if idx + 1 < len(_AUTO_UNITS) and abs(rounded) * _MONEY_UNITS[u] >= _MONEY_UNITS[_AUTO_UNITS[idx + 1]]:
+        rounded = _round(amount / MONEY_UNITS[u], places(u))
+        if idx + 1 < len(_AUTO_UNITS) and abs(rounded) * MONEY_UNITS[u] >= MONEY_UNITS[_AUTO_UNITS[idx + 1]]:
             idx += 1  # e.g. 999.999.999 đồng would round to "1.000 triệu"; say "1 tỷ" instead
             continue
         return f"{_render(rounded, places(u), strip=True)} {u}"
@@ -350,6 +374,26 @@ def parse_number(text: str) -> float | int:
     if frac is None:
         return sign * int(whole)
     return sign * float(f"{whole}.{frac}")
+
+
+_DECIMAL_RE = re.compile(r"(\d+)(?:[.,](\d+))?")
+
+
+def parse_decimal(text: str) -> float:
+    """Read a plain decimal number as a plan file writes it: "12", "1,5", "0.25", "-3".
+
+    Either mark may stand before the decimals and there are no thousands groups, so unlike
+    :func:`parse_number` "1.234" is 1.234: conditions and rules in a plan are short numbers written
+    by hand with either mark. ValueError for anything else.
+    """
+    s = nfc(text).strip() if isinstance(text, str) else ""
+    sign = 1
+    if s[:1] in _SIGNS:
+        sign, s = _SIGNS[s[0]], s[1:]
+    m = _DECIMAL_RE.fullmatch(s)
+    if not m:
+        raise ValueError(f"Không đọc được số: {text!r} (cần dạng 12, 1,5 hoặc 0.25)")
+    return sign * float(f"{m.group(1)}.{m.group(2) or 0}")
 
 
 _DATE_FORMS = (

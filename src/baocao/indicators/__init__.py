@@ -16,8 +16,7 @@ from typing import TYPE_CHECKING
 
 from baocao.lazy_exports import lazy_exports
 
-from .assess import Engine, assess, assess_one, compute_problems
-from .filters import ComputeError
+from .engine import Engine, assess, assess_one, compute_problems
 from .metrics import METRICS, Context, Metric, register_metric
 from .model import (
     CHAM_TIEN_DO,
@@ -32,6 +31,7 @@ from .model import (
     ClassGoal,
     ClassValue,
     CommuneList,
+    ComputeError,
     MetricResult,
     NoData,
 )

@@ -21,9 +21,11 @@ import pandas as pd
 
 from baocao.vnformat import number
 
+from .engine import assess
 from .model import STATUS_COLORS, CommuneMode
 from .overview import QUANTITATIVE, overview_chart
 from .progress import path_end
+from .series import series
 from .text import fmt_value
 
 if TYPE_CHECKING:
@@ -165,9 +167,6 @@ def save_charts(plan: Plan, data: CycleData, cutoff: dt.date, out_dir: str | Pat
     table does; the earlier points keep the verdict of their date.
     """
     from baocao.fileio.atomic import atomic_write_bytes
-
-    from .assess import assess
-    from .series import series
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)

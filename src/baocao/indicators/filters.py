@@ -35,8 +35,9 @@ import pandas as pd
 from pandas.api.types import is_bool_dtype, is_datetime64_any_dtype, is_numeric_dtype
 
 from baocao.data.schema import EFFECTIVE_MIN_RATING, RATINGS, STATUS_ACTIVE, TABLE_BY_NAME, Column
+from baocao.vnformat import parse_decimal
 
-from .model import NoData
+from .model import ComputeError, NoData
 
 OPS = ("<=", ">=", "!=", "<", ">", "=")
 _OP_RE = re.compile(r"^\s*(<=|>=|!=|<|>|=)\s*(.+?)\s*$")
@@ -52,10 +53,6 @@ LIFESPANS: dict[str, tuple[str, str | None]] = {
 ENTITY_ID: dict[str, str] = {"cooperatives": "coop_id", "unions": "union_id"}
 RATING = "rating"
 RANK = {r: float(i) for i, r in enumerate(RATINGS)}
-
-
-class ComputeError(ValueError):
-    """A ``compute:`` entry is wrong (unknown column, bad condition); the message is Vietnamese."""
 
 
 @dataclass(frozen=True)
@@ -146,7 +143,7 @@ def _token(text: str, env: Env) -> Any:
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", t):
         return day(dt.date.fromisoformat(t))
     try:
-        return float(t.replace(",", "."))
+        return parse_decimal(t)
     except ValueError:
         return t
 

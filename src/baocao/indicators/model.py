@@ -1,13 +1,15 @@
-"""Value types of the indicator engine: statuses, commune lists, metric results and assessments."""
+"""Value types of the indicator engine: statuses, commune lists, metric results, assessments and its two errors."""
 
 from __future__ import annotations
 
 import datetime as dt
 import numbers
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal, Union
+
+from baocao.errors import BaocaoError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -38,8 +40,15 @@ COMMUNE_MODES: tuple[str, ...] = ("plan", "post_merger")
 Evidence = Union["pd.DataFrame", Callable[[], "pd.DataFrame"], None]
 
 
-class NoData(Exception):
+class NoData(BaocaoError):
     """Raised by a metric when the data cannot give a value; the message (Vietnamese) says why."""
+
+
+class ComputeError(BaocaoError, ValueError):
+    """A ``compute:`` entry is wrong (unknown column, bad condition); the message is Vietnamese.
+
+    Also a ValueError, as it was before it joined the :class:`~baocao.errors.BaocaoError` hierarchy.
+    """
 
 
 @dataclass(frozen=True)
@@ -186,6 +195,10 @@ class Assessment:
     reason: str = ""  # why there is no value ("chưa có số liệu")
     notes: tuple[str, ...] = ()
     evidence_source: Evidence = field(default=None, compare=False, repr=False)
+    # The Vietnamese texts of value, target and % of target (:mod:`baocao.indicators.text`), written by the engine.
+    value_text: str = field(default="", repr=False)
+    target_text: str = field(default="", repr=False)
+    percent_text: str = field(default="", repr=False)
 
     @cached_property
     def evidence(self) -> pd.DataFrame | None:
@@ -207,26 +220,32 @@ class Assessment:
     def has_data(self) -> bool:
         return self.status != CHUA_CO_SO_LIEU
 
-    @property
-    def value_text(self) -> str:
-        from .text import value_text
-
-        return value_text(self)
-
-    @property
-    def target_text(self) -> str:
-        from .text import target_text
-
-        return target_text(self)
-
-    @property
-    def percent_text(self) -> str:
-        from .text import percent_text
-
-        return percent_text(self)
-
     def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready dict (dates ISO, no evidence)."""
-        from .tables import assessment_dict
+        """Plain JSON-ready dict: every field but the evidence, dates ISO, communes and classes as dicts."""
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            if f.name == "evidence_source":
+                continue
+            v = getattr(self, f.name)
+            if f.name == "communes" and v is not None:
+                v = {"source": v.source, "as_of": v.as_of.isoformat(), "unit_types": list(v.unit_types),
+                     "size": v.size, "label": v.label, "codes": list(v.codes)}
+            elif f.name == "classes":
+                v = [{k: _plain(x) for k, x in asdict(c).items()} for c in v]
+            out[f.name] = _plain(v)
+        return out
 
-        return assessment_dict(self)
+
+def _plain(x: Any) -> Any:
+    """*x* with dates as ISO text, tuples as lists and numpy scalars as Python numbers."""
+    if isinstance(x, (dt.date, dt.datetime)):
+        return x.isoformat()
+    if isinstance(x, ClassGoal):
+        return {k: _plain(v) for k, v in asdict(x).items()}
+    if isinstance(x, tuple):
+        return [_plain(v) for v in x]
+    if isinstance(x, dict):
+        return {k: _plain(v) for k, v in x.items()}
+    if hasattr(x, "item") and not isinstance(x, (str, bytes)):
+        return x.item()
+    return x

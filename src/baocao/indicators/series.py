@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .assess import Engine
+from .engine import Engine
 from .model import Assessment, ClassGoal, CommuneMode
 
 if TYPE_CHECKING:

@@ -1,12 +1,10 @@
-"""Assessments as plain data: JSON-ready dicts, a machine table, the Vietnamese display table (plain or
-styled with the status colours) and the evidence rows under the workbook's Vietnamese headers."""
+"""Assessments as tables: a machine table, the Vietnamese display table (plain or styled with the status
+colours), a text table for the terminal and the evidence rows under the workbook's Vietnamese headers."""
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -17,39 +15,6 @@ if TYPE_CHECKING:
     from pandas.io.formats.style import Styler
 
 DISPLAY_COLUMNS = ("Mã", "Chỉ tiêu", "Giá trị", "Mục tiêu", "% mục tiêu", "Tình trạng")
-
-
-def _plain(x: Any) -> Any:
-    if isinstance(x, (dt.date, dt.datetime)):
-        return x.isoformat()
-    if isinstance(x, ClassGoal):
-        return {k: _plain(v) for k, v in dataclasses.asdict(x).items()}
-    if isinstance(x, tuple):
-        return [_plain(v) for v in x]
-    if isinstance(x, dict):
-        return {k: _plain(v) for k, v in x.items()}
-    if hasattr(x, "item") and not isinstance(x, (str, bytes)):
-        return x.item()
-    return x
-
-
-def assessment_dict(a: Assessment) -> dict[str, Any]:
-    """Every field but the evidence, JSON-ready, plus the Vietnamese texts of value and target."""
-    out: dict[str, Any] = {}
-    for f in dataclasses.fields(a):
-        if f.name == "evidence_source":
-            continue
-        v = getattr(a, f.name)
-        if f.name == "communes" and v is not None:
-            v = {"source": v.source, "as_of": v.as_of.isoformat(), "unit_types": list(v.unit_types),
-                 "size": v.size, "label": v.label, "codes": list(v.codes)}
-        elif f.name == "classes":
-            v = [{k: _plain(x) for k, x in dataclasses.asdict(c).items()} for c in v]
-        out[f.name] = _plain(v)
-    out["value_text"] = a.value_text
-    out["target_text"] = a.target_text
-    out["percent_text"] = a.percent_text
-    return out
 
 
 def to_frame(assessments: Iterable[Assessment]) -> pd.DataFrame:

@@ -6,9 +6,10 @@ Every number goes through :mod:`baocao.vnformat` ("81,7%", "1.234", "20 tỷ đ�
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from baocao.vnformat import date_short, number, percent, percent_range
+from baocao.vnformat import date_short, lower_first, number, percent, percent_range
 
 from .model import CHAM_TIEN_DO, CHUA_CO_SO_LIEU, CHUA_DAT, DAT, DUNG_TIEN_DO, VUOT, Assessment, ClassGoal
 from .progress import LOWER_IS_BETTER
@@ -89,16 +90,6 @@ def percent_text(a: Assessment) -> str:
     return DASH if a.percent_of_target is None else percent(a.percent_of_target, 1)
 
 
-def lower_first(text: str) -> str:
-    """Lower-case the first letter unless the first word is an acronym (HTX, THT, OCOP)."""
-    if not text:
-        return text
-    first = text.split(" ", 1)[0]
-    if len(first) > 1 and first.isupper():
-        return text
-    return text[0].lower() + text[1:]
-
-
 def subject(target: Target) -> str:
     """The noun phrase a sentence counts: ``compute.subject`` or the label without "Tỷ lệ"/"Số"."""
     given = (target.compute or {}).get("subject")
@@ -135,9 +126,7 @@ def _tail(a: Assessment) -> str:
 
 
 def _count(x: float | None) -> str:
-    if x is None:
-        return DASH
-    return number(int(x)) if float(x).is_integer() else number(x)
+    return DASH if x is None else number(x)
 
 
 def sentence(a: Assessment, target: Target, result: MetricResult | None) -> str:
@@ -177,3 +166,9 @@ def sentence(a: Assessment, target: Target, result: MetricResult | None) -> str:
     if a.kind == "count" and a.numerator is not None:
         return f"{_prefix(a)}, có {_count(a.numerator)} {subj}{_target_clause(a)}{_tail(a)}"
     return f"{_prefix(a)}, {subj} đạt {value}{_target_clause(a)}{_tail(a)}"
+
+
+def worded(a: Assessment, target: Target, result: MetricResult | None) -> Assessment:
+    """*a* with its Vietnamese texts: value, target, % of target and the report sentence."""
+    return replace(a, value_text=value_text(a), target_text=target_text(a), percent_text=percent_text(a),
+                   sentence=sentence(a, target, result))

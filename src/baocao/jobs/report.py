@@ -118,7 +118,7 @@ def add_report(outputs: OutputFolder, plan: "Plan", plan_path: str | os.PathLike
                charts: ChartMode = "overview", communes: str = "plan",
                run_time: dt.datetime | None = None) -> ReportWritten:
     """Write ``period``'s report, its provenance sidecar and its charts into ``outputs`` (no PDF)."""
-    from ..indicators.assess import Engine
+    from ..indicators.engine import Engine
     from ..periods import due_tasks, final_verdict, merge_statuses, overdue_tasks, within_plan
     from ..render.docx import Image
 

@@ -15,6 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_serializer, model_validator
 
 from ..decree30 import AGENCY_CODE, DOC_NUMBER, SIGNER_PREFIX, TYPE_NAMES
+from ..vnformat import join_vi
 from .timeframe import Timeframe, parse_timeframe
 
 
@@ -464,13 +465,6 @@ class Plan(Model):
         from .outline import outline_text
 
         return outline_text(self)
-
-
-def join_vi(names: list[str]) -> str:
-    """Join names the Vietnamese way: "A", "A và B", "A, B và C"."""
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " và " + names[-1]
 
 
 Block.model_rebuild()

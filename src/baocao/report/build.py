@@ -12,10 +12,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 from ..checks.presign import MISSING_MARK
-from ..indicators.text import lower_first
-from ..plan.model import join_vi
 from ..plan.text import Para
-from ..vnformat import date_short, place_date, roman
+from ..vnformat import date_short, join_vi, lower_first, place_date, roman
 from .narrative import PART_NAMES, Narrative, ReportDocument
 
 if TYPE_CHECKING:

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 from baocao.errors import InputError, Problem
 
 from . import progress as pg
-from .filters import ComputeError
 from .metrics import Context, check_params, get_metric, metric_params, run_metric
 from .model import (
     CHUA_CO_SO_LIEU,
@@ -25,10 +24,11 @@ from .model import (
     ClassAssessment,
     ClassGoal,
     CommuneMode,
+    ComputeError,
     MetricResult,
     NoData,
 )
-from .text import sentence
+from .text import worded
 
 if TYPE_CHECKING:
     from baocao.data import CycleData
@@ -117,12 +117,12 @@ class Engine:
         )
         if not target.compute:
             a = replace(base, reason=NO_COMPUTE)
-            return replace(a, sentence=sentence(a, target, None))
+            return worded(a, target, None)
         try:
             result = self.evaluate(target, cutoff)
         except NoData as exc:
             a = replace(base, reason=str(exc))
-            return replace(a, sentence=sentence(a, target, None))
+            return worded(a, target, None)
         a = replace(
             base, value=result.value, unit=target.unit or result.unit or "", numerator=result.numerator,
             denominator=result.denominator, communes=result.communes, data_date=result.data_date,
@@ -138,7 +138,7 @@ class Engine:
         else:
             a = self._quantitative(a, target, result, final, notes)
         a = replace(a, notes=tuple(notes))
-        return replace(a, sentence=sentence(a, target, result))
+        return worded(a, target, result)
 
     def _path(self, target: Target, comparator: str, bound: pg.Bound, start_value: float | None,
               cutoff: dt.date, notes: list[str]) -> tuple[float | None, float | None, float | None]:
