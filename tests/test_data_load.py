@@ -663,6 +663,16 @@ def test_column_fast_path_agrees_with_the_cell_converters(with_bool, table, colu
             assert parsed.values[k] == expected and type(parsed.values[k]) is str, value
 
 
+def test_a_cell_that_does_not_fit_its_column_is_a_baocao_error():
+    from baocao.data.cells import converter
+    from baocao.data.schema import TABLE_BY_NAME
+    from baocao.errors import BaocaoError
+
+    to_year = converter(TABLE_BY_NAME["cooperatives"].column_by_name["ocop_first_year"])
+    with pytest.raises(BaocaoError, match="cần năm"):
+        to_year("năm ngoái")
+
+
 def test_raw_sheet_from_ragged_rows():
     from baocao.data.parse import RawSheet
 

@@ -478,3 +478,14 @@ def test_form_saved_by_libreoffice_still_collects(plan, tmp_path):
     assert c.problems == [] and c.notes == []
     r = c.results["nv2.4"][0]
     assert (r.status, r.result, r.figures, r.difficulties, r.proposals) == (DONE, *FORMULA_LIKE)
+
+
+def test_a_file_that_is_no_form_raises_a_baocao_error(tmp_path):
+    from baocao.errors import BaocaoError
+    from baocao.returns import read_form
+
+    path = tmp_path / "khong-phai-phieu.xlsx"
+    path.write_text("không phải Excel", encoding="utf-8")
+    with pytest.raises(BaocaoError) as exc:
+        read_form(path)
+    assert exc.value.problem.file == path.name and "không mở được" in exc.value.problem.message

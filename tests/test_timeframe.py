@@ -50,3 +50,12 @@ def test_rejects_unknown_wording_in_vietnamese(text):
     with pytest.raises(TimeframeError) as exc:
         parse_timeframe(text)
     assert any(w in str(exc.value) for w in ("Không hiểu", "trống", "trước năm bắt đầu"))
+
+
+def test_unknown_wording_is_a_baocao_error_and_still_a_value_error():
+    """Callers catch every deliberate error as BaocaoError; pydantic validators need a ValueError."""
+    from baocao.errors import BaocaoError
+
+    with pytest.raises(BaocaoError) as exc:
+        parse_timeframe("Khi nào xong")
+    assert isinstance(exc.value, ValueError) and "Không hiểu" in str(exc.value)

@@ -12,12 +12,13 @@ import math
 import unicodedata
 from collections.abc import Callable
 
+from baocao.errors import BaocaoError
 from baocao.vnformat import norm_space, parse_date, parse_number
 
 from .schema import YEAR_RANGE, Column, header_key
 
 
-class CellError(ValueError):
+class CellError(BaocaoError):
     """A cell value that does not fit its column; the message is Vietnamese."""
 
 

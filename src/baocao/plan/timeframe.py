@@ -13,6 +13,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..errors import BaocaoError
+
 _ROMAN_QUARTER = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 
@@ -62,8 +64,8 @@ class Timeframe:
         return deadline is not None and deadline <= d
 
 
-class TimeframeError(ValueError):
-    """The wording of a timeframe could not be read."""
+class TimeframeError(BaocaoError, ValueError):
+    """The wording of a timeframe could not be read (a ValueError too, so pydantic validators report it)."""
 
 
 _PARTS = re.compile(r"\s*(?:\bvà\b|,|;)\s*")

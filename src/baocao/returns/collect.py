@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import InputError, Problem
+from ..errors import BaocaoError, InputError, Problem
 from ..periods import (DONE, IN_PROGRESS, NOT_APPLICABLE, NOT_STARTED, STATUSES, Period, normalize_status, parse_period,
                        require_within_plan)
 from ..vnformat import date_short, nfc, norm_space, number
@@ -142,7 +142,7 @@ class RawForm:
     rows: list[RawRow]
 
 
-class FormError(Exception):
+class FormError(BaocaoError):
     """A file that cannot be read as a return form; carries the problem to report."""
 
     def __init__(self, problem: Problem) -> None:
