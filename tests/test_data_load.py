@@ -446,6 +446,22 @@ def test_write_roundtrip_and_no_silent_overwrite(tmp_path, sheets):
         write_workbook(data.tables, out)
 
 
+def test_write_keeps_a_file_that_appears_while_the_workbook_is_built(tmp_path):
+    """The no-overwrite commit: a file taken by someone else during the write is not replaced."""
+
+    class Frames(dict):
+        def get(self, key, default=None):
+            if not target.exists():
+                target.write_bytes(b"someone else's file")
+            return super().get(key, default)
+
+    target = tmp_path / "du-lieu.xlsx"
+    with pytest.raises(OutputExistsError) as exc:
+        write_workbook(Frames(), target)
+    assert target.read_bytes() == b"someone else's file" and exc.value.paths == (target,)
+    assert [p.name for p in tmp_path.iterdir()] == ["du-lieu.xlsx"]
+
+
 def test_committed_sample_loads_without_problems():
     data = load_data(sample_path("du-lieu-mau.xlsx"))
     assert data.warnings == ()

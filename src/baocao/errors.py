@@ -8,6 +8,7 @@ workbook, the sheet, row and column. Loaders collect every problem in one pass a
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 
@@ -85,7 +86,15 @@ class InputError(BaocaoError):
 
 
 class OutputExistsError(BaocaoError):
-    """An output file exists and the caller did not ask to overwrite it."""
+    """An output file exists and the caller did not ask to overwrite it.
+
+    ``paths`` names the existing files (empty when the path cannot be written at all, e.g. a folder),
+    so the command line can word the overwrite hint its own way (see :mod:`baocao.fileio.atomic`).
+    """
+
+    def __init__(self, message: str, paths: tuple[Path, ...] = ()) -> None:
+        super().__init__(message)
+        self.paths = paths
 
 
 class TemplateError(BaocaoError):

@@ -188,12 +188,3 @@ _Dumper.add_representer(tuple, lambda d, v: d.represent_list(list(v)))
 def dump_yaml(data: Any) -> str:
     """YAML text that keeps key order and Vietnamese letters as they are."""
     return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100000)
-
-
-def write_text(path: str | os.PathLike[str], text: str, *, overwrite: bool = False) -> Path:
-    """Write text atomically; refuse to replace an existing file unless ``overwrite``."""
-    from .fileio.atomic import atomic_output
-
-    with atomic_output(path, overwrite=overwrite) as tmp:
-        tmp.write_text(text, encoding="utf-8")
-    return Path(path)

@@ -11,7 +11,8 @@ from typing import Any, Callable, Iterable
 import click
 
 from .. import __version__
-from ..errors import BaocaoError
+from ..errors import BaocaoError, OutputExistsError
+from ..fileio.atomic import OVERWRITE_ON_COMMAND_LINE, exists_message
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -28,10 +29,17 @@ def reports_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return fn(*args, **kwargs)
         except BaocaoError as exc:
-            click.echo(f"Lỗi: {exc}", err=True)
+            click.echo(f"Lỗi: {command_line_message(exc)}", err=True)
             sys.exit(2)
 
     return wrapper
+
+
+def command_line_message(exc: BaocaoError) -> str:
+    """The error's message, an existing output's overwrite hint worded for the command line (--overwrite)."""
+    if isinstance(exc, OutputExistsError) and exc.paths:
+        return exists_message(*exc.paths, allow=OVERWRITE_ON_COMMAND_LINE)
+    return str(exc)
 
 
 def existing_file(help_text: str) -> Any:

@@ -104,15 +104,14 @@ def summary_lines(collected: Collected) -> list[str]:
 @reports_errors
 def collect_cmd(plan_file: str, folder: Path, period: Period, csv_file: Path | None, overwrite: bool) -> None:
     """Tổng hợp các phiếu .xlsx trong FOLDER; mã thoát 1 nếu có lỗi trong phiếu."""
-    from ..errors import OutputExistsError
+    from ..fileio.atomic import atomic_write_bytes, output_exists
     from ..plan.io import load_plan
-    from ..fileio.atomic import atomic_write_bytes
     from ..spreadsheet_text import csv_bytes
     from ..returns import collect_forms
 
     plan = load_plan(plan_file)
     if csv_file is not None and csv_file.exists() and not overwrite:
-        raise OutputExistsError(f"Tệp {csv_file} đã có; dùng --overwrite nếu muốn ghi đè.")
+        raise output_exists(csv_file)
     collected = collect_forms(plan, period, folder)
     click.echo("\n".join(summary_lines(collected)))
     if csv_file is not None:

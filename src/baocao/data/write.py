@@ -2,15 +2,14 @@
 
 Used by the sample-data generator and to hand analysts an empty, correctly headed workbook.
 openpyxl write-only mode: bold frozen header row, real date cells shown as dd/mm/yyyy, codes as
-text (leading zeros kept), yes/no as "Có"/"Không". The file appears only when complete.
+text (leading zeros kept), yes/no as "Có"/"Không". The file appears only when complete and never
+replaces one without ``overwrite`` (:mod:`baocao.fileio.atomic`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-import os
-import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 
-from baocao.errors import OutputExistsError
+from baocao.fileio.atomic import atomic_output
 
 from .parse import column_letter
 from .schema import INTRO_SHEET, NO, TABLES, YES, Column
@@ -78,8 +77,12 @@ def write_workbook(
     headers. *intro* rows, if any, fill a first sheet "Giới thiệu" for people (the loader skips it).
     """
     path = Path(path)
-    if path.exists() and not overwrite:
-        raise OutputExistsError(f"Tệp {path} đã có; dùng overwrite=True để ghi đè.")
+    with atomic_output(path, overwrite=overwrite) as temp:
+        _build_workbook(frames, intro).save(temp)
+    return path
+
+
+def _build_workbook(frames: Mapping[str, pd.DataFrame], intro: Sequence[Sequence[object]]) -> Workbook:
     wb = Workbook(write_only=True)
     if intro:
         ws = wb.create_sheet(INTRO_SHEET)
@@ -97,16 +100,4 @@ def write_workbook(
     for table in TABLES:
         frame = frames.get(table.name, pd.DataFrame(columns=table.names))
         _write_table(wb, frame, table.columns, table.sheet)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".~tmp-", suffix=".xlsx", dir=path.parent)
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the usual permissions
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    return wb

@@ -25,12 +25,21 @@ from baocao.errors import OutputExistsError
 
 TEMP_PREFIX = ".baocao-"
 TEMP_SUFFIX = ".tmp"
+OVERWRITE_IN_PYTHON = "overwrite=True"
+OVERWRITE_ON_COMMAND_LINE = "--overwrite"
 
 
-def exists_message(path: Path) -> str:
-    """Vietnamese message for an output that already exists."""
-    return (f"Tệp đầu ra đã tồn tại: {path}. Không ghi đè khi chưa được yêu cầu; "
-            "hãy chọn tên khác hoặc dùng overwrite=True (dòng lệnh: --overwrite).")
+def exists_message(*paths: str | os.PathLike[str], allow: str = OVERWRITE_IN_PYTHON) -> str:
+    """The one Vietnamese message for outputs that exist: names them, says they are kept, and how to
+    allow overwriting (``allow``: ``overwrite=True`` in Python, ``--overwrite`` on the command line)."""
+    names = ", ".join(str(p) for p in paths)
+    return (f"Tệp đầu ra đã tồn tại: {names}. Tệp đã có được giữ nguyên; "
+            f"hãy chọn tên khác hoặc cho phép ghi đè ({allow}).")
+
+
+def output_exists(*paths: str | os.PathLike[str]) -> OutputExistsError:
+    """The error to raise for outputs that exist (message from :func:`exists_message`)."""
+    return OutputExistsError(exists_message(*paths), tuple(Path(p) for p in paths))
 
 
 def ensure_writable(path: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
@@ -40,7 +49,7 @@ def ensure_writable(path: str | os.PathLike[str], *, overwrite: bool = False) ->
     """
     target = Path(path).expanduser().absolute()
     if target.exists() and not overwrite:
-        raise OutputExistsError(exists_message(target))
+        raise output_exists(target)
     if target.is_dir():
         raise OutputExistsError(f"Đường dẫn đầu ra là một thư mục, không phải tệp: {target}")
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -68,14 +77,14 @@ def commit(temp: Path, target: Path, *, overwrite: bool = False) -> Path:
         os.link(temp, target)
     except FileExistsError:
         temp.unlink(missing_ok=True)
-        raise OutputExistsError(exists_message(target)) from None
+        raise output_exists(target) from None
     except OSError as exc:  # no hard links here (FAT, some network shares)
         if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV,
                              errno.EMLINK, errno.EACCES):
             raise
         if target.exists():
             temp.unlink(missing_ok=True)
-            raise OutputExistsError(exists_message(target)) from None
+            raise output_exists(target) from None
         os.replace(temp, target)
         return target
     temp.unlink(missing_ok=True)
@@ -107,6 +116,13 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *,
             fh.flush()
             os.fsync(fh.fileno())
     return Path(path).expanduser().absolute()
+
+
+def write_text_file(path: str | os.PathLike[str], text: str, *, overwrite: bool = False) -> Path:
+    """Write ``text`` to ``path`` as UTF-8, atomically; refuse to replace a file unless ``overwrite``."""
+    with atomic_output(path, overwrite=overwrite) as temp:
+        temp.write_text(text, encoding="utf-8")
+    return Path(path)
 
 
 def move_into_place(source: str | os.PathLike[str], path: str | os.PathLike[str], *,

@@ -60,15 +60,11 @@ def write_task_import(imported: TaskImport, out: str | os.PathLike[str] | None =
 
     The text is parsed again before writing, so a plan file is never replaced by one that does not load.
     """
-    from ..errors import OutputExistsError
-    from ..fileio.atomic import ensure_writable, exists_message
+    from ..fileio.atomic import ensure_writable, write_text_file
     from ..plan.io import dump_plan_text, parse_plan
-    from ..yamlfile import write_text
 
     target = Path(out) if out is not None else imported.plan_file
-    if out is None and target.exists() and not overwrite:
-        raise OutputExistsError(f"{exists_message(target)} Hoặc ghi ra tệp mới: --out TEP-MOI.yaml.")
     ensure_writable(target, overwrite=overwrite)
     text = leading_comments(imported.plan_file.read_text(encoding="utf-8")) + dump_plan_text(imported.new)
     parse_plan(text, str(target))
-    return Written(other=[write_text(target, text, overwrite=overwrite)])
+    return Written(other=[write_text_file(target, text, overwrite=overwrite)])

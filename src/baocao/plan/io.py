@@ -7,7 +7,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Iterator
 
-from ..yamlfile import Loc, dump_yaml, parse_yaml_model, read_text_file, write_text
+from ..fileio.atomic import write_text_file
+from ..yamlfile import Loc, dump_yaml, parse_yaml_model, read_text_file
 from .model import Block, Plan
 
 TITLE = "Tệp kế hoạch có lỗi"
@@ -87,4 +88,4 @@ def dump_plan_text(plan: Plan) -> str:
 
 def dump_plan(plan: Plan, path: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
     """Write a plan as YAML, atomically; refuse to replace an existing file unless ``overwrite``."""
-    return write_text(path, dump_plan_text(plan), overwrite=overwrite)
+    return write_text_file(path, dump_plan_text(plan), overwrite=overwrite)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from ..errors import InputError, OutputExistsError, Problem
+from ..errors import InputError, Problem
 from ..fileio.atomic import atomic_output
 from ..spreadsheet_text import write_text_cell
 from ..vnformat import nfc, norm_space, roman
@@ -159,11 +159,8 @@ def help_lines(plan: Plan) -> list[str]:
 def export_tasks(plan: Plan, path: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
     """Write the plan's task table as an .xlsx for editing; refuse to replace a file unless ``overwrite``."""
     p = Path(path)
-    if p.exists() and not overwrite:
-        raise OutputExistsError(f"Tệp {p} đã có; dùng overwrite=True (hoặc --overwrite) nếu muốn ghi đè.")
-    workbook = _build_workbook(plan)
     with atomic_output(p, overwrite=overwrite) as tmp:
-        workbook.save(tmp)
+        _build_workbook(plan).save(tmp)
     return p
 
 

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from baocao.errors import OutputExistsError, TemplateError
-from baocao.fileio.atomic import atomic_output, ensure_writable, exists_message
+from baocao.fileio.atomic import atomic_output, ensure_writable, output_exists
 
 __all__ = ["render_docx", "render_many", "template_variables", "missing_variables",
            "make_environment", "resolve_template", "Image", "CORE_PROPERTIES"]
@@ -429,6 +429,6 @@ def render_many(template: str | os.PathLike[str],
             raise OutputExistsError(f"Hai văn bản cùng ghi vào một tệp: {target}")
         seen.add(target)
         if target.exists() and not overwrite:
-            raise OutputExistsError(exists_message(target))
+            raise output_exists(target)
     renderer = _Renderer(template)
     return [renderer.render(context, out, overwrite=overwrite) for context, out in jobs]

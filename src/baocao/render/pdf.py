@@ -32,7 +32,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from baocao.errors import BaocaoError, OutputExistsError, ToolMissingError
-from baocao.fileio.atomic import exists_message, move_into_place
+from baocao.fileio.atomic import move_into_place, output_exists
 
 __all__ = ["to_pdf", "find_soffice", "pdfa_level", "PdfConversionError", "PdfAWarning",
            "PDFA_FILTER", "LEGACY_PDFA_FILTER"]
@@ -173,7 +173,7 @@ def to_pdf(docx_paths: Iterable[str | os.PathLike[str]], out_dir: str | os.PathL
     if not overwrite:
         for target in targets:
             if target.exists():
-                raise OutputExistsError(exists_message(target))
+                raise output_exists(target)
     timeout = timeout if timeout is not None else 60 + 15 * len(sources)
 
     work = Path(tempfile.mkdtemp(prefix=".baocao-pdf-", dir=out))

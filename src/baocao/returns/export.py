@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from ..errors import OutputExistsError
+from ..fileio.atomic import atomic_output, output_exists
 from ..periods import Period, due_tasks, parse_period, require_within_plan
 from ..vnformat import date_short, roman
 from .layout import (COLUMNS, FIRST_ROW, FORM_VERSION, HEADER_ROW, META, SHEET, STATUS_LIST, fit_row_heights,
@@ -211,8 +211,6 @@ def _task_table(ws: Worksheet, rows: list[FormRow]) -> None:
 
 def save_workbook_atomic(wb: Workbook, path: Path, *, overwrite: bool = False) -> Path:
     """Save through a temporary file renamed into place; refuse to replace a file unless ``overwrite``."""
-    from ..fileio.atomic import atomic_output
-
     with atomic_output(path, overwrite=overwrite) as temp:
         wb.save(temp)
     return path
@@ -231,8 +229,7 @@ def export_forms(plan: Plan, period: Period | str, out_dir: str | os.PathLike[st
     paths = {u: out / form_filename(period, u, plan.unit(u).name) for u in plan_rows}
     existing = [p for p in paths.values() if p.exists()]
     if existing and not overwrite:
-        names = ", ".join(p.name for p in existing)
-        raise OutputExistsError(f"Đã có tệp trong {out}: {names}. Dùng overwrite=True (hoặc --overwrite) để ghi đè.")
+        raise output_exists(*existing)
     for unit_id, path in paths.items():
         save_workbook_atomic(build_form(plan, period, unit_id, plan_rows[unit_id]), path, overwrite=overwrite)
     return list(paths.values())
