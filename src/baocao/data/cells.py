@@ -13,9 +13,10 @@ import unicodedata
 from collections.abc import Callable
 
 from baocao.errors import BaocaoError
+from baocao.fileio.xlsx_cells import header_key
 from baocao.vnformat import norm_space, parse_date, parse_number
 
-from .schema import YEAR_RANGE, Column, header_key
+from .schema import YEAR_RANGE, Column
 
 
 class CellError(BaocaoError):

@@ -28,11 +28,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from baocao.errors import InputError, Problem
+from baocao.fileio.xlsx_cells import header_key
 
 from .checks import REFERENCED, RULES, gather
 from .cycle import CycleData
 from .parse import RawSheet, Range, SheetResult, empty_frame, parse_sheet
-from .schema import TABLE_BY_NAME, TABLES, header_key
+from .schema import TABLE_BY_NAME, TABLES
 from .xlsx import merged_ranges, part_sizes
 
 if TYPE_CHECKING:

@@ -25,10 +25,11 @@ import pandas as pd
 from pandas.api.extensions import take
 
 from baocao.errors import Problem
+from baocao.fileio.xlsx_cells import header_key
 from baocao.vnformat import norm_space
 
 from .cells import CellError, converter, display_value, excel_value, is_blank
-from .schema import Column, Table, header_key
+from .schema import Column, Table
 
 Range = tuple[tuple[int, int], tuple[int, int]]  # ((row0, col0), (row1, col1)), zero-based, inclusive
 

@@ -13,8 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from baocao.vnformat import norm_space
-
 Kind = Literal["code", "text", "int", "number", "date", "year", "bool", "enum"]
 
 KIND_VI: dict[str, str] = {
@@ -130,11 +128,6 @@ def describe(column: Column) -> str:
     if column.note:
         text += f"; {column.note}"
     return text
-
-
-def header_key(text: str) -> str:
-    """Comparison key for sheet names and headers: NFC, single spaces, trimmed, case-folded."""
-    return norm_space(text).casefold()
 
 
 def _code(name: str, header: str, width: int | None = None, **kw) -> Column:

@@ -9,7 +9,6 @@ The exported sheet holds every task field, so a round trip without edits gives b
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import os
 import re
@@ -20,8 +19,9 @@ from typing import Any, Callable
 
 from ..errors import InputError, Problem
 from ..fileio.atomic import atomic_output
+from ..fileio.xlsx_cells import CellText, cell_string, header_key, read_cell
 from ..spreadsheet_text import write_text_cell
-from ..vnformat import nfc, norm_space, roman
+from ..vnformat import norm_space, roman
 from .model import Plan, Task, TaskGroup
 from .timeframe import Timeframe, TimeframeError, parse_timeframe
 
@@ -47,11 +47,6 @@ EXTRA_ROWS = 200  # empty rows under the data that keep the drop-downs and the t
 UNIT_SEPARATOR = re.compile(r"[;\n]")
 _YES_WORDS = {"có", "x", "c", "yes", "y", "1", "true", "đúng"}
 _NO_WORDS = {"", "không", "k", "no", "n", "0", "false", "sai"}
-
-
-def _key(text: Any) -> str:
-    """Comparison key of a name or header: NFC, collapsed whitespace, case-folded."""
-    return norm_space(str(text)).casefold()
 
 
 Err = Callable[..., None]  # err(row, column header, message, value=None) records a Problem
@@ -90,11 +85,11 @@ class SheetRow:
 
 def _unit_cell_names(plan: Plan) -> dict[str, str]:
     """What the sheet writes for each unit id: its name, or the id when the name would read back wrong."""
-    counts = Counter(_key(u.name) for u in plan.units)
-    ids = {_key(u.id): u.id for u in plan.units}
+    counts = Counter(header_key(u.name) for u in plan.units)
+    ids = {header_key(u.id): u.id for u in plan.units}
 
     def readable(name: str, unit_id: str) -> bool:
-        k = _key(name)
+        k = header_key(name)
         return counts[k] == 1 and not UNIT_SEPARATOR.search(name) and ids.get(k, unit_id) == unit_id
 
     return {u.id: u.name if readable(u.name, u.id) else u.id for u in plan.units}
@@ -268,20 +263,12 @@ def _row_height(cells: dict[str, str], columns: list[Column]) -> float:
 
 # --- import ----------------------------------------------------------------------------------------
 @dataclass(frozen=True)
-class RawCell:
-    """A cell as read from the workbook: its value and whether Excel holds it as a formula."""
-
-    value: Any
-    formula: bool = False
-
-
-@dataclass(frozen=True)
 class RawSheet:
     """The task sheet as read: the header row, then (Excel row number, cells) for each row below."""
 
     file: str
-    header: list[RawCell]
-    rows: list[tuple[int, list[RawCell]]]
+    header: list[CellText]
+    rows: list[tuple[int, list[CellText]]]
 
 
 @dataclass
@@ -327,13 +314,13 @@ def read_task_sheet(path: str | os.PathLike[str]) -> RawSheet:
         raise InputError([Problem(file, f"không mở được tệp Excel .xlsx ({exc})")],
                          "Không đọc được bảng nhiệm vụ") from None
     try:
-        names = {_key(n): n for n in wb.sheetnames}
-        if _key(SHEET) not in names:
+        names = {header_key(n): n for n in wb.sheetnames}
+        if header_key(SHEET) not in names:
             raise InputError([Problem(file, f"không có trang tính '{SHEET}' (tệp có: {', '.join(wb.sheetnames)})",
                                       sheet=SHEET)], "Không đọc được bảng nhiệm vụ")
-        ws = wb[names[_key(SHEET)]]
+        ws = wb[names[header_key(SHEET)]]
         ws.reset_dimensions()
-        rows = [[RawCell(c.value, getattr(c, "data_type", None) == "f") for c in r] for r in ws.iter_rows()]
+        rows = [[read_cell(c, numbers_as_codes=True) for c in r] for r in ws.iter_rows()]
     finally:
         wb.close()
     header = rows[0] if rows else []
@@ -359,17 +346,17 @@ def tasks_from_sheet(plan: Plan, sheet: RawSheet) -> Plan:
     return plan.model_copy(deep=True, update={"task_groups": groups})
 
 
-def _locate_columns(header: list[RawCell], err: Err) -> tuple[dict[str, tuple[int, str]], list[tuple[int, str]]]:
+def _locate_columns(header: list[CellText], err: Err) -> tuple[dict[str, tuple[int, str]], list[tuple[int, str]]]:
     """Column index and header text per key, and the "Chủ trì N" columns in order; report missing ones."""
-    wanted = {_key(c.header): c.key for c in task_columns(1) if not c.key.startswith("lead")}
+    wanted = {header_key(c.header): c.key for c in task_columns(1) if not c.key.startswith("lead")}
     found: dict[str, tuple[int, str]] = {}
     leads: list[tuple[int, int, str]] = []
     seen: dict[str, int] = {}
     for i, cell in enumerate(header):
-        if cell.value is None or not str(cell.value).strip():
+        if not cell.text:
             continue
-        text = norm_space(str(cell.value))
-        k = _key(text)
+        text = norm_space(cell.text)
+        k = header_key(text)
         if k in seen:
             err(1, text, f"cột '{text}' có hai lần ở hàng tiêu đề")
             continue
@@ -388,14 +375,14 @@ def _locate_columns(header: list[RawCell], err: Err) -> tuple[dict[str, tuple[in
 
 def _unit_resolver(plan: Plan) -> Resolve:
     """A function: cell text -> (unit id, None) or (None, Vietnamese message). Ids win over names."""
-    by_id = {_key(u.id): u.id for u in plan.units}
+    by_id = {header_key(u.id): u.id for u in plan.units}
     by_name: dict[str, list[str]] = {}
     for u in plan.units:
-        by_name.setdefault(_key(u.name), []).append(u.id)
+        by_name.setdefault(header_key(u.name), []).append(u.id)
     listing = "; ".join(u.name for u in plan.units)
 
     def resolve(text: str) -> tuple[str | None, str | None]:
-        k = _key(text)
+        k = header_key(text)
         if k in by_id:
             return by_id[k], None
         ids = by_name.get(k, [])
@@ -408,54 +395,44 @@ def _unit_resolver(plan: Plan) -> Resolve:
     return resolve
 
 
-def _cell_text(cell: RawCell | None) -> tuple[str, str | None]:
-    """Text of a cell (NFC, ends stripped) or a Vietnamese message when the cell is not text."""
-    if cell is None or cell.value is None:
-        return "", None
-    v = cell.value
+def _cell_text(cell: CellText) -> tuple[str, str | None]:
+    """Text of a task sheet cell, or "" and a Vietnamese message when the cell is not typed text."""
     if cell.formula:
-        return "", f"ô chứa công thức ({v}); hãy nhập dạng chữ"
-    if isinstance(v, bool):
-        return (YES if v else ""), None
-    if isinstance(v, (dt.date, dt.datetime, dt.time)):
+        return "", f"ô chứa công thức ({cell.text}); hãy nhập dạng chữ"
+    if cell.kind == "date":
         return "", "ô đang ở dạng ngày giờ của Excel; hãy định dạng ô là Text (chữ) rồi gõ lại"
-    if isinstance(v, float) and v.is_integer():
-        v = int(v)
-    return nfc(str(v).replace("\r\n", "\n").replace("\r", "\n")).strip(), None
+    return cell.text, None
 
 
-def _parse_row(row: int, cells: list[RawCell], columns: dict[str, tuple[int, str]], leads: list[tuple[int, str]],
+def _parse_row(row: int, cells: list[CellText], columns: dict[str, tuple[int, str]], leads: list[tuple[int, str]],
                resolve: Resolve, err: Err) -> _GroupRow | _TaskRow | None:
     """One sheet row as a group row, a task row, or None when it is empty."""
-    def text(key: str) -> str:
-        i, header = columns[key]
-        value, message = _cell_text(cells[i] if i < len(cells) else None)
+    def text(i: int, header: str) -> str:
+        cell = cells[i] if i < len(cells) else read_cell(None)
+        value, message = _cell_text(cell)
         if message:
-            err(row, header, message, cells[i].value)
+            err(row, header, message, cell.text)
         return value
 
-    values = {key: text(key) for key in columns if key != "stt"}
-    lead_cells = [(header, _cell_text(cells[i] if i < len(cells) else None)) for i, header in leads]
-    for (header, (_, message)), (i, _) in zip(lead_cells, leads):
-        if message:
-            err(row, header, message, cells[i].value)
-    if not any(values.values()) and not any(v for _, (v, _) in lead_cells):
+    values = {key: text(*columns[key]) for key in columns if key != "stt"}
+    lead_cells = [(header, text(i, header)) for i, header in leads]
+    if not any(values.values()) and not any(v for _, v in lead_cells):
         return None
     if values["group"]:
         return _group_row(row, values, lead_cells, columns, err)
 
     lead: list[str] = []
-    for header, (value, _) in lead_cells:
+    for header, value in lead_cells:
         lead += _units(row, header, value, resolve, err, lead)
-    if not lead and not any(v for _, (v, _) in lead_cells):
+    if not lead and not any(v for _, v in lead_cells):
         err(row, leads[0][1] if leads else H_LEAD.format(n=1), "nhiệm vụ chưa có đơn vị chủ trì")
     if not values["text"]:
         err(row, columns["text"][1], "nội dung nhiệm vụ đang để trống")
-    if _key(values["only"]) in _YES_WORDS:
+    if header_key(values["only"]) in _YES_WORDS:
         in_body = False
     else:
         in_body = True
-        if _key(values["only"]) not in _NO_WORDS:
+        if header_key(values["only"]) not in _NO_WORDS:
             err(row, columns["only"][1], f"chỉ ghi '{YES}' hoặc để trống", values["only"])
     timeframe = None
     try:
@@ -470,10 +447,10 @@ def _parse_row(row: int, cells: list[RawCell], columns: dict[str, tuple[int, str
                     values["note"])
 
 
-def _group_row(row: int, values: dict[str, str], lead_cells: list[tuple[str, tuple[str, str | None]]],
+def _group_row(row: int, values: dict[str, str], lead_cells: list[tuple[str, str]],
                columns: dict[str, tuple[int, str]], err: Err) -> _GroupRow:
     stray = [columns[k][1] for k in ("id", "only", "label", "support", "time", "note") if values[k]]
-    stray += [header for header, (value, _) in lead_cells if value]
+    stray += [header for header, value in lead_cells if value]
     for header in stray:
         err(row, header, f"dòng nhóm không dùng cột này; nếu đây là một nhiệm vụ, hãy xóa mã ở cột '{H_GROUP}'")
     group_id = values["group"]
@@ -556,7 +533,7 @@ def _new_id(group_number: int, siblings: list[str], used: set[str]) -> str:
 
 def _keep(original: str | None, value: str | None) -> str | None:
     """The original wording when the cell shows it unchanged (the sheet strips ends), else the cell."""
-    if original is not None and value is not None and nfc(original).strip() == value:
+    if original is not None and value is not None and cell_string(original) == value:
         return original
     return value
 

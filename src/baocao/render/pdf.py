@@ -31,7 +31,7 @@ import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from baocao.errors import BaocaoError, OutputExistsError, ToolMissingError
+from baocao.errors import BaocaoError, ToolMissingError
 from baocao.fileio.atomic import move_into_place, output_exists
 
 __all__ = ["to_pdf", "find_soffice", "pdfa_level", "PdfConversionError", "PdfAWarning",

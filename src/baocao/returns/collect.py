@@ -9,18 +9,17 @@ every file ends up merged or named in a problem.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import warnings
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import BaocaoError, InputError, Problem
+from ..fileio.xlsx_cells import CellText, header_key, read_cell
 from ..periods import (DONE, IN_PROGRESS, NOT_APPLICABLE, NOT_STARTED, STATUSES, Period, normalize_status, parse_period,
                        require_within_plan)
-from ..vnformat import date_short, nfc, norm_space, number
+from ..vnformat import norm_space
 from .export import FormRow, form_rows
 from .layout import COLUMNS, FILL_KEYS, HEADERS, LOCKED_KEYS, META, META_BY_KEY, SHEET
 
@@ -118,14 +117,6 @@ class Collected:
 
 # --- reading ---------------------------------------------------------------------------------------
 @dataclass(frozen=True)
-class CellText:
-    """A cell read as text; ``formula`` when the cell held a formula (kept as its text)."""
-
-    text: str
-    formula: bool = False
-
-
-@dataclass(frozen=True)
 class RawRow:
     row: int
     cells: dict[str, CellText]
@@ -150,39 +141,6 @@ class FormError(BaocaoError):
         self.problem = problem
 
 
-def _number_text(x: int | float) -> str:
-    if isinstance(x, int) or float(x).is_integer():
-        return number(int(x))
-    places = max(0, -int(Decimal(repr(x)).as_tuple().exponent))
-    return number(x, places)
-
-
-def cell_text(cell: Any) -> CellText:
-    """Any openpyxl cell as text; a formula is kept as its text ("=SUM(A1)"), never evaluated."""
-    value = cell.value
-    if cell.data_type == "f":  # a plain formula is a str; array and table formulas are objects with .text
-        text = value if isinstance(value, str) else getattr(value, "text", None) or str(value)
-        return CellText(nfc(str(text)).strip(), formula=True)
-    if value is None:
-        return CellText("")
-    if isinstance(value, bool):
-        return CellText("Có" if value else "Không")
-    if isinstance(value, (int, float)):
-        return CellText(_number_text(value))
-    if isinstance(value, dt.datetime) and value.time() == dt.time(0):
-        return CellText(date_short(value.date()))
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return CellText(date_short(value))
-    if not isinstance(value, str):
-        return CellText(str(value))
-    lines = nfc(value).replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return CellText("\n".join(line.strip() for line in lines).strip())
-
-
-def _key(text: Any) -> str:
-    return norm_space(str(text)).lower().rstrip(":") if text is not None else ""
-
-
 def _locate_sheet(wb: Any, file: str) -> Any:
     name = wb.defined_names.get(META[0].name)
     if name is not None:
@@ -204,14 +162,14 @@ def _meta_cell(wb: Any, ws: Any, key: str) -> tuple[CellText, int]:
         for title, coord in name.destinations:
             if title == ws.title:
                 cell = ws[coord.replace("$", "")]
-                return cell_text(cell), cell.row
-    return cell_text(ws[m.coordinate]), m.row
+                return read_cell(cell), cell.row
+    return read_cell(ws[m.coordinate]), m.row
 
 
 def _header_row(ws: Any, file: str) -> tuple[int, dict[str, int]]:
-    wanted = {_key(c.header): c.key for c in COLUMNS}
+    wanted = {header_key(c.header): c.key for c in COLUMNS}
     for r in range(1, min(ws.max_row, 40) + 1):
-        found = {wanted[_key(c.value)]: c.column for c in ws[r] if _key(c.value) in wanted}
+        found = {wanted[header_key(c.value)]: c.column for c in ws[r] if header_key(c.value) in wanted}
         if "id" in found and "status" in found:
             missing = [HEADERS[k] for k in HEADERS if k not in found]
             if missing:
@@ -240,7 +198,7 @@ def read_form(path: str | os.PathLike[str]) -> RawForm:
         header, columns = _header_row(ws, p.name)
         rows = []
         for r in range(header + 1, ws.max_row + 1):
-            cells = {key: cell_text(ws.cell(r, ci)) for key, ci in columns.items()}
+            cells = {key: read_cell(ws.cell(r, ci)) for key, ci in columns.items()}
             if any(c.text for c in cells.values()):
                 rows.append(RawRow(r, cells))
         return RawForm(p.name, ws.title, meta, meta_rows, rows)
