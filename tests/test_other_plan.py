@@ -19,8 +19,8 @@ from baocao.data import load_data
 from baocao.periods import DONE, IN_PROGRESS, parse_period
 from baocao.plan.io import parse_plan
 from baocao.jobs.report import write_report
-from baocao.returns import export_forms, write_text
-from baocao.returns.layout import COLUMNS, FIRST_ROW, SHEET
+from baocao.returns import export_forms, write_text_cell
+from baocao.returns.form_layout import COLUMNS, FIRST_ROW, SHEET
 
 from conftest import FIXTURES, ROOT, norm
 
@@ -71,8 +71,8 @@ def test_quarterly_cycle_on_another_plan(other, data, tmp_path):
     for r in range(FIRST_ROW, ws.max_row + 1):
         task_id = ws.cell(r, COL["id"]).value
         if task_id in ("a1", "a2"):
-            write_text(ws.cell(r, COL["status"]), DONE if task_id == "a1" else IN_PROGRESS)
-            write_text(ws.cell(r, COL["result"]), f"- Kết quả {task_id} & tiếp tục")
+            write_text_cell(ws.cell(r, COL["status"]), DONE if task_id == "a1" else IN_PROGRESS)
+            write_text_cell(ws.cell(r, COL["result"]), f"- Kết quả {task_id} & tiếp tục")
     wb.save(forms[0])
     forms[1].unlink()  # Văn phòng Sở has not sent its form
 

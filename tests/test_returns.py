@@ -12,8 +12,8 @@ from openpyxl import Workbook, load_workbook
 
 from baocao.errors import InputError, OutputExistsError
 from baocao.periods import DONE, IN_PROGRESS, overdue_tasks, parse_period
-from baocao.returns import collect_forms, export_forms, form_rows, write_text
-from baocao.returns.layout import COLUMNS, FIRST_ROW, HEADER_ROW, HEADERS, SHEET
+from baocao.returns import collect_forms, export_forms, form_rows, write_text_cell
+from baocao.returns.form_layout import COLUMNS, FIRST_ROW, HEADER_ROW, HEADERS, SHEET
 
 from conftest import ROOT, SAMPLE_PLAN
 
@@ -47,7 +47,7 @@ def fill(path: Path, values: dict[str, dict[str, str]], dest: Path | None = None
         task_id = ws.cell(r, COL["id"]).value
         rows[r] = task_id
         for key, value in values.get(task_id, {}).items():
-            write_text(ws.cell(r, COL[key]), value or None)
+            write_text_cell(ws.cell(r, COL[key]), value or None)
     wb.save(dest or path)
     return rows
 
@@ -161,14 +161,14 @@ def scenario(plan, tmp_path_factory):
     wb = load_workbook(paths["vp"])
     ws = wb[SHEET]
     extra = ws.max_row + 1
-    write_text(ws.cell(extra, COL["id"]), "nv2.5")
-    write_text(ws.cell(extra, COL["status"]), DONE)
+    write_text_cell(ws.cell(extra, COL["id"]), "nv2.5")
+    write_text_cell(ws.cell(extra, COL["status"]), DONE)
     wb.save(paths["vp"])
     # bbt: no return at all
     paths["bbt"].unlink()
     # a form from an unknown unit (a copy of ttdt's with another unit id)
     wb = load_workbook(paths["ttdt"])
-    write_text(wb[SHEET]["F3"], "xyz")
+    write_text_cell(wb[SHEET]["F3"], "xyz")
     wb.save(folder / "2023-H1_xyz_don-vi-la.xlsx")
     # a form for another period (ttdt's 2023 form, filled)
     other = export_forms(plan, "2023", tmp_path / "other")
@@ -294,11 +294,11 @@ def test_invalid_status_and_duplicate_row(plan, khht_form):
     folder, path = khht_form
     wb = load_workbook(path)
     ws = wb[SHEET]
-    write_text(ws.cell(FIRST_ROW, COL["status"]), "xong rồi")
+    write_text_cell(ws.cell(FIRST_ROW, COL["status"]), "xong rồi")
     dup = ws.max_row + 1
     for key in ("id", "group", "text", "timeframe"):
-        write_text(ws.cell(dup, COL[key]), ws.cell(FIRST_ROW + 1, COL[key]).value)
-    write_text(ws.cell(dup, COL["status"]), "Đã hoàn thành")
+        write_text_cell(ws.cell(dup, COL[key]), ws.cell(FIRST_ROW + 1, COL[key]).value)
+    write_text_cell(ws.cell(dup, COL["status"]), "Đã hoàn thành")
     wb.save(path)
     c = collect_forms(plan, H1, folder)
     found = {(p.row, p.column, p.value) for p in c.problems if p.file == path.name}

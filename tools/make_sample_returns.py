@@ -19,9 +19,9 @@ from openpyxl import load_workbook
 
 from baocao.periods import parse_period
 from baocao.plan.io import load_plan
-from baocao.returns import collect_forms, export_forms, form_rows, write_text
+from baocao.returns import collect_forms, export_forms, form_rows, write_text_cell
 from baocao.returns.export import save_workbook_atomic
-from baocao.returns.layout import COLUMNS, FILL_KEYS, FIRST_ROW, fit_row_heights
+from baocao.returns.form_layout import COLUMNS, FILL_KEYS, FIRST_ROW, fit_row_heights
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "sample_data" / "ke-hoach-188.yaml"
@@ -171,7 +171,7 @@ def fill_form(path: Path, unit_id: str, entries: dict[str, Entry], out: Path, cr
             continue
         entry = entries.get(f"{row_id}@{unit_id}") or entries[row_id]
         for key, value in zip(FILL_KEYS, entry):
-            write_text(ws.cell(r, col[key]), value or None)
+            write_text_cell(ws.cell(r, col[key]), value or None)
     fit_row_heights(ws)
     wb.properties.description = NOTE
     wb.properties.created = created

@@ -7,7 +7,7 @@ with every fault located by file, sheet, row and column.
 
 from .collect import Collected, UnitResult, check_form, collect_forms, read_form
 from .export import FormRow, build_form, export_forms, form_filename, form_rows
-from .layout import looks_like_formula, write_text
+from ..spreadsheet_text import looks_like_formula, write_text_cell
 
 __all__ = ["Collected", "FormRow", "UnitResult", "build_form", "check_form", "collect_forms", "export_forms",
-           "form_filename", "form_rows", "looks_like_formula", "read_form", "write_text"]
+           "form_filename", "form_rows", "looks_like_formula", "read_form", "write_text_cell"]

@@ -21,7 +21,7 @@ from ..periods import (DONE, IN_PROGRESS, NOT_APPLICABLE, NOT_STARTED, STATUSES,
                        require_within_plan)
 from ..vnformat import norm_space
 from .export import FormRow, form_rows
-from .layout import COLUMNS, FILL_KEYS, HEADERS, LOCKED_KEYS, META, META_BY_KEY, SHEET
+from .form_layout import COLUMNS, FILL_KEYS, HEADERS, LOCKED_KEYS, META, META_BY_KEY, SHEET
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, Literal
 
 from ..fileio.atomic import atomic_output, output_exists
 from ..periods import Period, due_tasks, parse_period, require_within_plan
+from ..spreadsheet_text import write_text_cell
 from ..vnformat import date_short, roman
-from .layout import (COLUMNS, FIRST_ROW, FORM_VERSION, HEADER_ROW, META, SHEET, STATUS_LIST, fit_row_heights,
-                     write_text)
+from .form_layout import COLUMNS, FIRST_ROW, FORM_VERSION, HEADER_ROW, META, SHEET, STATUS_LIST, fit_row_heights
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -131,7 +131,7 @@ def _put(ws: Worksheet, coord: str, value: str, font: Font, **align: object) -> 
     from openpyxl.styles import Alignment
 
     cell = ws[coord]
-    write_text(cell, value)
+    write_text_cell(cell, value)
     cell.font = font
     cell.alignment = Alignment(wrap_text=True, vertical=align.pop("vertical", "top"), **align)
 
@@ -182,7 +182,7 @@ def _task_table(ws: Worksheet, rows: list[FormRow]) -> None:
     for ci, col in enumerate(COLUMNS, start=1):
         ws.column_dimensions[get_column_letter(ci)].width = col.width
         cell = ws.cell(HEADER_ROW, ci)
-        write_text(cell, col.header)
+        write_text_cell(cell, col.header)
         cell.font = _font(bold=True)
         cell.fill = PatternFill("solid", fgColor="D9E1F2")
         cell.border = border
@@ -191,7 +191,7 @@ def _task_table(ws: Worksheet, rows: list[FormRow]) -> None:
         values = row.locked()
         for ci, col in enumerate(COLUMNS, start=1):
             cell = ws.cell(ri, ci)
-            write_text(cell, values.get(col.key))
+            write_text_cell(cell, values.get(col.key))
             cell.font = _font()
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             cell.border = border

@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..periods import STATUSES
-from ..spreadsheet_text import looks_like_formula
-from ..spreadsheet_text import write_text_cell as write_text
 
 SHEET = "Báo cáo"
 FORM_VERSION = "1"
