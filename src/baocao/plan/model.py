@@ -456,15 +456,5 @@ class Plan(Model):
             return task.lead_label
         return join_vi([self.unit(u).name for u in task.lead])
 
-    def _repr_html_(self) -> str:  # Jupyter
-        from .outline import outline_html
-
-        return outline_html(self)
-
-    def __str__(self) -> str:
-        from .outline import outline_text
-
-        return outline_text(self)
-
 
 Block.model_rebuild()
