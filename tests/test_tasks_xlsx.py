@@ -132,6 +132,24 @@ def test_formula_like_text_is_written_as_text(plan, tmp_path):
     assert plan_to_data(import_tasks(tricky, path)) == plan_to_data(tricky)
 
 
+def test_cells_read_like_the_return_forms_but_numbers_stay_codes(plan, exported):
+    """The shared cell reader: lines trimmed one by one; a number typed as a year or id keeps its digits."""
+    def analyst(ws):
+        r = find_row(ws, "nv2.3")
+        set_cells(ws, r, **{"Ghi chú": "  dòng một  \r\n   dòng hai ", "Thời gian thực hiện": 2023})
+
+    new = import_tasks(plan, edit(exported, analyst))
+    assert new.task("nv2.3").note == "dòng một\ndòng hai"
+    assert new.task("nv2.3").timeframe.text == "2023"
+
+
+def test_multi_line_text_with_spaces_survives_a_round_trip(plan, tmp_path):
+    spaced = plan.model_copy(deep=True)
+    spaced.task_groups[0].tasks[0].note = "  thụt đầu dòng\n  - ý một  \n"
+    path = export_tasks(spaced, tmp_path / "t.xlsx")
+    assert plan_to_data(import_tasks(spaced, path)) == plan_to_data(spaced)
+
+
 # --- round trip --------------------------------------------------------------------------------------
 @pytest.mark.parametrize("plan_file", [SAMPLE_PLAN, FIXTURES / "plan_other.yaml"], ids=["seed", "other"])
 def test_round_trip_without_edit_gives_the_same_plan(plan_file, tmp_path):
