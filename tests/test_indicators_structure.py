@@ -3,9 +3,7 @@ engine's errors, the texts the engine writes into an assessment, and no import c
 
 from __future__ import annotations
 
-import ast
 import datetime as dt
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -17,7 +15,7 @@ from baocao.indicators.filters import Env, condition_mask
 from baocao.indicators.metrics import Param, check_params, parse_met_rule
 from baocao.resources import sample_path
 
-from conftest import ROOT
+from conftest import ROOT, cycles, import_graph
 
 BUILT_INS = {"share_communes_with", "share_of_rows", "count_rows", "rate_per_year", "growth", "ratio_of_sums",
              "latest_value", "rating_distribution", "qualitative_share", "qualitative_value",
@@ -124,63 +122,6 @@ def _sample_data():
 
 
 # --- import graph ---------------------------------------------------------------------------------
-
-
-def import_graph(src: Path, package: str) -> dict[str, set[str]]:
-    """Module -> modules of *package* it imports (anywhere in the file, functions included)."""
-    files = {}
-    for f in (src / Path(*package.split("."))).rglob("*.py"):
-        parts = list(f.relative_to(src).with_suffix("").parts)
-        files[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = f
-    graph: dict[str, set[str]] = {}
-    for name, f in files.items():
-        here = name if f.name == "__init__.py" else name.rpartition(".")[0]
-        found: set[str] = set()
-        for node in ast.walk(ast.parse(f.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Import):
-                targets = [a.name for a in node.names]
-            elif isinstance(node, ast.ImportFrom):
-                base = here.split(".")[: len(here.split(".")) - node.level + 1] if node.level else []
-                mod = ".".join(base + ([node.module] if node.module else []))
-                targets = [f"{mod}.{a.name}" for a in node.names]
-            else:
-                continue
-            for t in targets:
-                while t and t not in files:
-                    t = t.rpartition(".")[0]
-                if t and t != name:
-                    found.add(t)
-        graph[name] = found
-    return graph
-
-
-def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
-    """The import cycles of *graph*: each strongly connected group of two or more modules."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    found: list[list[str]] = []
-
-    def visit(v: str) -> None:
-        index[v] = low[v] = len(index)
-        stack.append(v)
-        for w in graph[v]:
-            if w not in index:
-                visit(w)
-                low[v] = min(low[v], low[w])
-            elif w in stack:
-                low[v] = min(low[v], index[w])
-        if low[v] == index[v]:
-            group = []
-            while not group or group[-1] != v:
-                group.append(stack.pop())
-            if len(group) > 1:
-                found.append(sorted(group))
-
-    for v in sorted(graph):
-        if v not in index:
-            visit(v)
-    return found
 
 
 def test_no_import_cycle_inside_the_indicators_package():
