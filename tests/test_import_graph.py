@@ -25,3 +25,35 @@ def test_the_graph_sees_relative_imports_in_packages_and_subpackages():
 @pytest.mark.parametrize("package", PACKAGES)
 def test_no_import_circle_inside_the_package(package):
     assert cycles(import_graph(SRC, package)) == []
+
+
+#: Packages and top-level modules of baocao, lowest first (docs/architecture.md draws the same order).
+#: Each may import only those before it, so the data flows one way: foundations, inputs, the pure
+#: middle, the output edge, and what runs it all. ``baocao`` itself (``__version__``) is allowed anywhere.
+LAYERS = (
+    "errors", "vnformat", "decree30", "marks", "lazy_exports", "resources", "yamlfile", "fileio",
+    "spreadsheet_text",
+    "plan", "data", "periods", "returns",
+    "indicators", "report",
+    "docx", "render", "checks", "display",
+    "jobs", "cli",
+)
+
+
+def _top(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else parts[0]
+
+
+def test_every_package_and_module_has_a_layer():
+    present = {p.stem if p.is_file() else p.name for p in (SRC / "baocao").iterdir()
+               if (p.suffix == ".py" and p.stem != "__init__") or (p / "__init__.py").exists()}
+    assert present == set(LAYERS)
+
+
+def test_packages_import_only_the_layers_below_them():
+    graph = import_graph(SRC, "baocao")
+    upward = sorted({f"{_top(a)} -> {_top(b)}" for a, targets in graph.items() for b in targets
+                     if _top(a) != _top(b) and b != "baocao" and a != "baocao"
+                     and LAYERS.index(_top(b)) > LAYERS.index(_top(a))})
+    assert upward == []

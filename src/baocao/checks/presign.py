@@ -13,12 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
+from ..marks import MISSING_MARK
+
 if TYPE_CHECKING:
     from ..plan.model import Plan
     from .reader import LocatedText
-
-#: Text the report template shows where a part only people can write is missing.
-MISSING_MARK = "[CHƯA CÓ NỘI DUNG"
 
 ERROR, REVIEW = "lỗi", "cần xem lại"
 

@@ -1,5 +1,7 @@
 """Every raw-OOXML trick baocao needs, behind named functions.
 
+Over 500 lines on purpose: one file is the one place a reader looks for raw XML, writer beside reader.
+
 python-docx has no API for a repeated table header row, rows that must not split, a PAGE field,
 the East-Asian / complex-script font slots, a "different first page" flag on its own, paragraph
 borders (the short rules of Decree 30), fixed table grids that LibreOffice honours, or page

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Mapping, Sequence
 
-from ..checks.presign import MISSING_MARK
+from ..marks import MISSING_MARK
 from ..plan.text import Para
 from ..vnformat import date_short, join_vi, lower_first, place_date, roman
 from .narrative import PART_NAMES, Narrative, ReportDocument
