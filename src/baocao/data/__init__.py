@@ -9,8 +9,9 @@ pandas and openpyxl are imported on first use, so ``import baocao.data`` stays l
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
+
+from baocao.lazy_exports import lazy_exports
 
 from .cycle import CycleData
 from .schema import (
@@ -26,9 +27,8 @@ from .schema import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
-
-    import pandas as pd
+    from .load import load_data
+    from .write import write_workbook
 
 __all__ = [
     "AGRICULTURE",
@@ -46,21 +46,5 @@ __all__ = [
 ]
 
 
-def load_data(path: str | Path, *, strict: bool = False, engine: str = "calamine") -> CycleData:
-    """Load and validate the data workbook; see :func:`baocao.data.load.load_data`."""
-    from .load import load_data as _load
-
-    return _load(path, strict=strict, engine=engine)
-
-
-def write_workbook(
-    frames: Mapping[str, pd.DataFrame],
-    path: str | Path,
-    *,
-    intro: Sequence[Sequence[object]] = (),
-    overwrite: bool = False,
-) -> Path:
-    """Write tables to a data workbook; see :func:`baocao.data.write.write_workbook`."""
-    from .write import write_workbook as _write
-
-    return _write(frames, path, intro=intro, overwrite=overwrite)
+__getattr__, __dir__ = lazy_exports(__name__, {"load_data": "baocao.data.load",
+                                               "write_workbook": "baocao.data.write"})
