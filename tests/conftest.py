@@ -20,6 +20,23 @@ def norm(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
 
 
+def lose_first_section_numbers(path, out):
+    """What LibreOffice 7.4 does on "save as .docx": section 1 loses titlePg and its numbered header."""
+    import docx
+
+    from baocao.docx import oxml as ox
+
+    document = docx.Document(str(path))
+    section = document.sections[0]
+    ox.set_title_page(section, False)
+    for p in section.header.paragraphs:
+        for r in list(p._p):
+            if r.tag.endswith("}r"):
+                p._p.remove(r)
+    document.save(str(out))
+    return out
+
+
 @pytest.fixture(scope="session")
 def seed_lines() -> list[str]:
     """Non-empty lines of the seed plan, normalised."""

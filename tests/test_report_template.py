@@ -376,7 +376,7 @@ def test_missing_paragraph_stands_out(rendered):
     assert eff(p, "bold") and eff(p, "italic")
     rpr = p.style.element.find(qn("w:rPr"))
     assert rpr.find(qn("w:color")).get(qn("w:val")) == "FF0000"
-    assert ox.run_highlight(rpr) == "yellow"
+    assert ox.run_shading(rpr) == "FFFF00"
     assert p.style.paragraph_format.first_line_indent is None  # inherits the body's indent
     assert style_value(p, lambda s: s.paragraph_format.first_line_indent).mm == pytest.approx(12.7, abs=0.05)
 

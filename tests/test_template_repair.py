@@ -18,25 +18,12 @@ from baocao.plan.text import plan_context
 from baocao.render.docx import render_docx, template_variables
 from baocao.resources import template_path
 
-from conftest import SAMPLE_PLAN
+from conftest import SAMPLE_PLAN, lose_first_section_numbers
 
 
 def _page_numbers_fail(template, tmp_path, name: str) -> list[str]:
     rendered = render_docx(template, plan_context(load_plan(SAMPLE_PLAN)), tmp_path / name)
     return [r.detail for r in verify_layout(rendered) if r.status == "fail" and r.rule == "so_trang"]
-
-
-def _lose_first_section_numbers(path, out):
-    """What LibreOffice 7.4 does on "save as .docx": section 1 loses titlePg and its numbered header."""
-    document = docx.Document(str(path))
-    section = document.sections[0]
-    ox.set_title_page(section, False)
-    for p in section.header.paragraphs:
-        for r in list(p._p):
-            if r.tag.endswith("}r"):
-                p._p.remove(r)
-    document.save(str(out))
-    return out
 
 
 def test_pristine_templates_need_nothing():
@@ -45,7 +32,7 @@ def test_pristine_templates_need_nothing():
 
 
 def test_restore_puts_back_what_was_lost(tmp_path):
-    damaged = _lose_first_section_numbers(template_path("ke-hoach.docx"), tmp_path / "hong.docx")
+    damaged = lose_first_section_numbers(template_path("ke-hoach.docx"), tmp_path / "hong.docx")
     assert _page_numbers_fail(damaged, tmp_path, "truoc.docx")
     document = docx.Document(str(damaged))
     assert restore_page_numbers(document) == ["phần 1: thêm số trang ở giữa lề trên, ẩn ở trang đầu"]

@@ -392,10 +392,10 @@ def _report_styles(document) -> None:
     C, L, R = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT
     # ô 9a: regular 14 pt; one recipient: centred on one line, several: a block (indents per paragraph)
     _pstyle(document, "VB Kinh gui", size=14, align=L, keep_next=True)
-    # "[CHƯA CÓ NỘI DUNG …]": must be seen before signing (red, bold italic, highlighted)
+    # "[CHƯA CÓ NỘI DUNG …]": must be seen before signing (red, bold italic, on yellow shading)
     missing = _pstyle(document, "VB Thieu noi dung", base="VB Noi dung", bold=True, italic=True)
     ox.set_rpr(missing, color="FF0000")
-    ox.set_highlight(missing, "yellow")
+    ox.set_shading(missing, "FFFF00")
     _pstyle(document, "VB Thoi diem so lieu", size=13, italic=True, align=R, after=3,
             keep_next=True)
     _pstyle(document, "VB Bang ghi chu", size=13, italic=True, align=C, before=3, after=3)

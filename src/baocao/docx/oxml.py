@@ -524,16 +524,17 @@ def section_info(sect: Any) -> dict[str, Any]:
 # --------------------------------------------------------------------------- emphasis
 
 
-def set_highlight(obj: Any, color: str = "yellow") -> Any:
-    """Text highlight (``w:highlight``, a named colour such as ``yellow``) on a run / style / rPr.
+def set_shading(obj: Any, fill: str = "FFFF00") -> Any:
+    """Background shading (``w:shd``, a hex fill such as ``FFFF00``) on a run / style / rPr.
 
-    Used for placeholders that must catch the eye before signing ("[CHƯA CÓ NỘI DUNG …]").
+    Used for placeholders that must catch the eye before signing ("[CHƯA CÓ NỘI DUNG …]"). Unlike
+    ``w:highlight``, which Word's schema does not allow in a style, shading is valid everywhere.
     """
     rpr = _rpr_of(obj)
-    return _place(rpr, _el("highlight", val=color), _RPR_ORDER)
+    return _place(rpr, _el("shd", val="clear", color="auto", fill=fill), _RPR_ORDER)
 
 
-def run_highlight(rpr: Any | None) -> str | None:
-    """The ``w:highlight`` colour of an ``w:rPr`` element, or ``None``."""
-    el = None if rpr is None else rpr.find(qn("w:highlight"))
-    return None if el is None else el.get(qn("w:val"))
+def run_shading(rpr: Any | None) -> str | None:
+    """The ``w:shd`` fill colour of an ``w:rPr`` element, or ``None``."""
+    el = None if rpr is None else rpr.find(qn("w:shd"))
+    return None if el is None else el.get(qn("w:fill"))
