@@ -26,6 +26,7 @@ from baocao.indicators import CHAM_TIEN_DO, CHUA_DAT, assess, series
 from baocao.indicators.model import STATUS_COLORS
 from baocao.indicators.tables import display_frame, evidence_frame, styled_frame
 from baocao.periods import final_verdict, parse_period
+from baocao.vnformat import upper_first
 
 H1_2023 = dt.date(2023, 6, 14)
 SUMMARY_CUTOFF = dt.date(2025, 12, 14)
@@ -288,7 +289,7 @@ def test_overview_legend_sits_below_the_bars(found):
         assert above[3] <= below[1]  # wrapped target names never run into the next row
     assert all(0 <= box[0] and box[2] <= axes[0] for box in layout.labels)  # left of the axes
     assert all(box[2] <= width for box in layout.values)
-    assert set(layout.legend_labels) == {a.status for a in quantitative}
+    assert set(layout.legend_labels) == {upper_first(a.status) for a in quantitative}  # "Chậm tiến độ"
 
 
 def test_overview_bars_are_drawn_in_status_colours(found):

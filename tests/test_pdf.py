@@ -14,9 +14,13 @@ import zipfile
 import pytest
 
 from baocao.errors import BaocaoError, OutputExistsError, ToolMissingError
+from baocao.jobs.report import write_report
+from baocao.plan.io import load_plan
 from baocao.render import pdf as pdfmod
 from baocao.render.docx import render_docx
 from baocao.render.pdf import PdfConversionError, find_soffice, pdfa_level, to_pdf
+from baocao.resources import sample_path
+from conftest import SAMPLE_PLAN
 from test_templates import APPENDIX_TEMPLATE, PLAN_TEMPLATE, appendix_context, plan_context
 
 needs_soffice = pytest.mark.skipif(
@@ -36,8 +40,11 @@ def pdfs(tmp_path_factory):
     docs = [render_docx(PLAN_TEMPLATE, plan_context(), src / "ke-hoach-188.docx"),
             render_docx(PLAN_TEMPLATE, plan_context(draft=True), src / "du-thao.docx"),
             render_docx(APPENDIX_TEMPLATE, {"appendix": appendix_context()}, src / "phu-luc.docx")]
-    result = to_pdf(docs, out)
-    return {"docs": docs, "out": out, "pdfs": result}
+    report = write_report(load_plan(SAMPLE_PLAN), SAMPLE_PLAN, sample_path("du-lieu-mau.xlsx"), "2023-H1",
+                          src, returns_dir=sample_path("bao-cao-don-vi"),
+                          narrative=sample_path("nhan-dinh") / "2023-H1.yaml")
+    result = to_pdf([*docs, report.docx], out)
+    return {"docs": docs, "out": out, "pdfs": result, "report": report}
 
 
 def page_sizes(path) -> list[tuple[float, float]]:
@@ -57,7 +64,8 @@ def pdftext(path) -> str:
 @pytest.mark.pdf
 @needs_soffice
 def test_batch_conversion_outputs(pdfs):
-    assert [p.name for p in pdfs["pdfs"]] == ["ke-hoach-188.pdf", "du-thao.pdf", "phu-luc.pdf"]
+    assert [p.name for p in pdfs["pdfs"]] == ["ke-hoach-188.pdf", "du-thao.pdf", "phu-luc.pdf",
+                                              "2023-H1-bao-cao.pdf"]
     assert all(p.parent == pdfs["out"] and p.stat().st_size > 10_000 for p in pdfs["pdfs"])
     # nothing else left in the output folder (no temp dirs, no profile)
     assert sorted(p.name for p in pdfs["out"].iterdir()) == sorted(p.name for p in pdfs["pdfs"])
@@ -121,6 +129,45 @@ def test_page_numbers_hidden_on_first_page(pdfs):
     assert not first_lines[appendix_start].isdigit()
     if len(pages) > appendix_start + 1 and pages[appendix_start + 1].strip():
         assert first_lines[appendix_start + 1] == "2"
+
+
+def noi_nhan_lines(text: str) -> list[str]:
+    """The left column of the signature block on the page: "Nơi nhận:" to "- Lưu: …"."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.strip().startswith("Nơi nhận:"))
+    out = []
+    for line in lines[start + 1:]:
+        left = re.split(r"\s{3,}", line.strip())[0]  # the signer's words sit far to the right
+        out.append(left)
+        if left.startswith("- Lưu:"):
+            return out
+    raise AssertionError("no '- Lưu:' line")
+
+
+@pytest.mark.pdf
+@needs_soffice
+@needs_poppler
+def test_no_recipient_leaves_its_purpose_alone_on_a_line(pdfs):
+    """"- Liên minh HTX Việt Nam khu vực MT-TN (b/c);" stays on one line in the plan and the report."""
+    for path in (pdfs["pdfs"][0], pdfs["pdfs"][3]):
+        lines = noi_nhan_lines(pdftext(path))
+        assert "- Liên minh HTX Việt Nam khu vực MT-TN (b/c);" in lines, lines
+        assert not [line for line in lines if re.fullmatch(r"\((b/c|t/h|để biết)\)[;.]?", line)], lines
+
+
+@pytest.mark.pdf
+@needs_soffice
+@needs_poppler
+def test_report_tables_keep_each_status_on_one_line(pdfs):
+    """Phụ lục I's verdicts and Phụ lục II's statuses fit their columns ("Chậm tiến độ" never wraps)."""
+    text = pdftext(pdfs["pdfs"][3])
+    appendices = text[text.index("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU"):]
+    report = pdfs["report"].report
+    shown = [r.status for r in report.indicator_rows] + [r.status for r in report.task_rows if not r.group]
+    assert "Chậm tiến độ" in shown and "Đang thực hiện" in shown
+    for status in set(shown):
+        on_one_line = sum(len(re.findall(rf"(?<!\S){status}(?!\S)", line)) for line in appendices.splitlines())
+        assert on_one_line == shown.count(status), status
 
 
 @pytest.mark.pdf

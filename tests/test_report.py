@@ -61,8 +61,15 @@ def _table_after(document, title: str):
     raise AssertionError(f"no table after {title!r}")
 
 
-def _strip_unit(text: str, unit: str) -> str:
-    return text[: -len(unit)].rstrip() if unit and text.endswith(unit) and text != unit else text
+def _figure_cell(cell: str, engine: str, unit: str) -> None:
+    """A Phụ lục I cell shows the engine's figures, starting upper-case: one figure or range without
+    its unit (ĐVT has it), a list keeps every unit ("Khá, tốt 40,4%; trung bình 40%; yếu, kém 19,6%")."""
+    assert re.findall(r"\d[\d.,]*", cell) == re.findall(r"\d[\d.,]*", engine)
+    if engine.count(unit) <= 1:
+        assert cell.lower() == engine.removesuffix(unit).rstrip().lower()
+    else:
+        assert cell.lower() == engine.lower(), cell
+    assert cell[:1] == cell[:1].upper()
 
 
 def test_every_number_equals_the_engine(h1, plan, data):
@@ -72,14 +79,16 @@ def test_every_number_equals_the_engine(h1, plan, data):
     document = docx.Document(str(h1.docx))
     rows = _table_after(document, "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU").rows
     assert _cells(rows[0])[3] == f"Mục tiêu {plan.horizon.end}"
+    assert _cells(rows[0])[6] == "Tỷ lệ so với mục tiêu (%)"
     assert len(rows) == 1 + len(now) == 1 + len(plan.targets())
     for row, a in zip(rows[1:], now):
         stt, label, unit, goal, value, previous, pct, status = _cells(row)
         assert (label, unit) == (norm(a.label), a.unit)
-        assert value == _strip_unit(a.value_text, a.unit)
-        assert previous == _strip_unit(before[a.target_id].value_text, a.unit)
-        assert pct == a.percent_text
-        assert status.lower() == a.status
+        _figure_cell(goal, a.target_text, a.unit)
+        _figure_cell(value, a.value_text, a.unit)
+        _figure_cell(previous, before[a.target_id].value_text, a.unit)
+        assert pct == a.percent_text.removesuffix("%")  # the header says "(%)"
+        assert status == a.status[:1].upper() + a.status[1:]  # "Chậm tiến độ"
         for number in re.findall(r"\d[\d.,]*", f"{value} {pct}"):
             assert not re.fullmatch(r"\d+\.\d{1,2}|\d{1,3}(,\d{3})+", number), f"English-style number {number}"
     text = "\n".join(norm(p.text) for p in document.paragraphs)
@@ -116,7 +125,7 @@ def test_task_table_and_missing_unit(h1, plan):
     collected = h1.collected
     assert collected is not None and collected.missing_units == ["bbt"]
     nv12 = tasks[norm(plan.task("nv1.2").text)]
-    assert nv12[4] in {"đang thực hiện", "đã hoàn thành", "chưa thực hiện", "không phát sinh"}
+    assert nv12[4] in {"Đang thực hiện", "Đã hoàn thành", "Chưa thực hiện", "Không phát sinh"}  # a cell: capitalised
     for task_id, results in collected.results.items():
         for r in results:
             if r.kind == "task" and r.result:
@@ -185,6 +194,38 @@ def test_summary_report_has_lessons_and_no_same_period(tmp_path, plan, data):
     statuses = {_cells(r)[7] for r in rows[1:]}
     assert "Chưa có số liệu" not in statuses and statuses <= {"Đạt", "Vượt", "Chưa đạt"}
 
+
+
+def test_appendix_notes_account_for_every_target(h1, plan):
+    """Phụ lục III names the targets its chart leaves out, with their verdicts; before 01/7/2025 the
+    plan's communes are the communes, so Phụ lục I has no note about them."""
+    from baocao.indicators.overview import overview_chart
+
+    texts = [norm(p.text) for p in docx.Document(str(h1.docx)).paragraphs]
+    charted = {b.target_id for b in overview_chart(h1.report.assessments).bars}
+    left_out = [a for a in h1.report.assessments if a.target_id not in charted]
+    assert left_out and {a.kind for a in left_out} == {"qualitative"}
+    assert len(charted) + len(left_out) == len(plan.targets())
+    (note,) = [t for t in texts if t.startswith("Chỉ tiêu định tính, không thể hiện trên biểu đồ")]
+    assert all(f"{norm(a.label)} ({a.status})" in note for a in left_out)
+    assert texts.index(note) > texts.index("BIỂU ĐỒ TIẾN ĐỘ THỰC HIỆN CHỈ TIÊU")
+    assert not [t for t in texts if t.startswith("Ghi chú: chỉ tiêu số")]
+
+
+@pytest.mark.parametrize(("period", "communes", "words"), [("2021-2025", "plan", "trước sắp xếp (đến 30/6/2025)"),
+                                                          ("2023-H1", "post_merger", "mới sau sắp xếp (từ 01/7/2025)")])
+def test_commune_ratios_name_their_commune_list(tmp_path, plan, data, period, communes, words):
+    """After the reorganisation the plan's communes are labelled pre-merger; post-merger communes always say so."""
+    out = write_report(plan, SAMPLE_PLAN, data, period, tmp_path, charts="none", draft=True, communes=communes)
+    on_communes = [(r.stt, a) for r, a in zip(out.report.indicator_rows, out.report.assessments) if a.communes]
+    assert len(on_communes) >= 2
+    size = on_communes[0][1].communes.size
+    document = docx.Document(str(out.docx))
+    texts = [norm(p.text) for p in document.paragraphs]
+    (note,) = [t for t in texts if t.startswith("Ghi chú: chỉ tiêu số")]
+    numbers = [stt for stt, _ in on_communes]
+    assert note.startswith(f"Ghi chú: chỉ tiêu số {', '.join(numbers[:-1])} và {numbers[-1]} tính trên {size} xã ")
+    assert words in note
 
 
 def test_report_after_the_2025_reorganisation_names_its_own_issuer(tmp_path, plan, data):

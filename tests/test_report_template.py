@@ -103,7 +103,13 @@ REF = ("(Kèm theo Báo cáo số 12/BC-LMHTX ngày 20 tháng 6 năm 2023 của 
 REF_DRAFT = "(Kèm theo Báo cáo số      /BC-LMHTX ngày    tháng    năm 2023 của Liên minh HTX tỉnh Đắk Nông)"
 
 
-def report_ctx(images=(), *, kinh_gui=KINH_GUI, draft: bool = False) -> dict:
+COMMUNE_NOTE = ("Ghi chú: chỉ tiêu số 1 tính trên 60 xã theo danh mục của kế hoạch, trước sắp xếp "
+                "(đến 30/6/2025).")
+CHART_NOTE = ("Chỉ tiêu định tính, không thể hiện trên biểu đồ (chi tiết tại Phụ lục I): Quỹ có bộ máy hoạt động "
+              "chuyên trách (đạt).")
+
+
+def report_ctx(images=(), *, kinh_gui=KINH_GUI, draft: bool = False, notes: bool = True) -> dict:
     """A full context of bao-cao.docx (the contract of baocao.report.build.report_context)."""
     ref = REF_DRAFT if draft else REF
     return {
@@ -130,11 +136,13 @@ def report_ctx(images=(), *, kinh_gui=KINH_GUI, draft: bool = False) -> dict:
         "signer": {"authority": "TM. BAN THƯỜNG VỤ", "position": "CHỦ TỊCH", "name": "Nguyễn Khải"},
         "indicators": {"title": "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", "ref": ref, "cutoff": "Đến 14/6/2023", "goal_header": "Mục tiêu 2025",
                        "rows": [dict(zip(("stt", "label", "unit", "goal", "value", "previous", "percent",
-                                          "status"), row)) for row in INDICATOR_ROWS]},
+                                          "status"), row)) for row in INDICATOR_ROWS],
+                       "notes": [COMMUNE_NOTE] if notes else []},
         "tasks": {"title": "TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ", "ref": ref,
                   "rows": [dict(zip(("group", "stt", "task", "lead", "time", "status", "result"), row))
                            for row in TASK_ROWS]},
-        "charts": {"title": "BIỂU ĐỒ TIẾN ĐỘ THỰC HIỆN CHỈ TIÊU", "ref": ref, "images": list(images)},
+        "charts": {"title": "BIỂU ĐỒ TIẾN ĐỘ THỰC HIỆN CHỈ TIÊU", "ref": ref, "images": list(images),
+                   "notes": [CHART_NOTE] if notes else []},
     }
 
 
@@ -244,7 +252,8 @@ def rendered(tmp_path_factory, charts):
         "one": render_docx(REPORT_TEMPLATE, report_ctx(images, kinh_gui=KINH_GUI[:1]),
                            out / "mot-noi-nhan.docx"),
         "draft": render_docx(REPORT_TEMPLATE, report_ctx(images, draft=True), out / "du-thao.docx"),
-        "no_charts": render_docx(REPORT_TEMPLATE, report_ctx([], kinh_gui=[]), out / "khong-bieu-do.docx"),
+        "no_charts": render_docx(REPORT_TEMPLATE, report_ctx([], kinh_gui=[], notes=False),
+                                 out / "khong-bieu-do.docx"),
     }
 
 
@@ -501,6 +510,28 @@ def test_no_charts_drops_appendix_three(rendered):
     assert ox.has_page_field(last.header._element)
     # Phụ lục II now ends the document
     assert any(block_text(b) == "Phụ lục II" for b in sections_of(document)[-1])
+
+
+def test_notes_under_the_indicator_table_and_the_charts(rendered):
+    document = Document(rendered["two"])
+    groups = sections_of(document)
+    indicators, charts = groups[1], groups[3]
+    after_table = indicators[[b.tag for b in indicators].index(qn("w:tbl")) + 1]
+    note = Paragraph(after_table, document)
+    assert norm(note.text) == COMMUNE_NOTE and note.style.name == "VB Ghi chu" and eff(note, "size") == 13
+    last = Paragraph(next(b for b in reversed(charts) if block_text(b)), document)
+    assert norm(last.text) == CHART_NOTE and last.style.name == "VB Ghi chu"
+    assert [b.find(".//{%s}inline" % WP_NS) is not None for b in charts if block_text(b) or
+            b.find(".//{%s}inline" % WP_NS) is not None][-3:] == [True, True, False]  # under the pictures
+
+
+def test_no_notes_leave_no_paragraph_before_the_break(rendered):
+    """Without notes the Phụ lục I table is followed by the section break itself (no blank page)."""
+    document = Document(rendered["no_charts"])
+    indicators = sections_of(document)[1]
+    assert [b.tag for b in indicators][-2:] == [qn("w:tbl"), qn("w:p")]
+    assert indicators[-1].find(qn("w:pPr") + "/" + qn("w:sectPr")) is not None
+    assert "Ghi chú" not in " ".join(texts(body_paragraphs(document)))
 
 
 def test_core_properties(rendered):

@@ -31,6 +31,8 @@ from baocao.vnformat import (
     percent_range,
     place_date,
     roman,
+    table_cell,
+    upper_first,
 )
 
 # --------------------------------------------------------------------------------------------
@@ -490,6 +492,38 @@ def test_norm_space(text, expected):
 )  # fmt: skip
 def test_lower_first_keeps_acronyms(text, expected):
     assert lower_first(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("đã hoàn thành", "Đã hoàn thành"), ("chậm tiến độ", "Chậm tiến độ"), ("ước thực hiện", "Ước thực hiện"),
+     ("HTX", "HTX"), ("", "")],
+)  # fmt: skip
+def test_upper_first(text, expected):
+    assert upper_first(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("khá, tốt 40% trở lên; trung bình 40 - 50%; yếu, kém dưới 15%",
+      "Khá, tốt 40% trở lên; trung bình 40 - 50%; yếu, kém dưới 15%"),
+     ("Khá, tốt 40,4%; Trung bình 40%; Yếu, kém 19,6%", "Khá, tốt 40,4%; trung bình 40%; yếu, kém 19,6%"),
+     ("chậm tiến độ", "Chậm tiến độ"), ("định tính", "Định tính"), ("trên 20; HTX mới 3", "Trên 20; HTX mới 3"),
+     ("—", "—"), ("", "")],
+)  # fmt: skip
+def test_table_cell_case_reads_the_same_in_target_and_value(text, expected):
+    assert table_cell(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "expected"),
+    [("28,5 HTX/năm", "HTX/năm", "28,5"), ("87,3%", "%", "87,3"), ("trên 20 tỷ đồng", "tỷ đồng", "Trên 20"),
+     ("40 - 45%", "%", "40 - 45"), ("Khá, tốt 40,4%; Trung bình 40%; Yếu, kém 19,6%", "%",
+                                    "Khá, tốt 40,4%; trung bình 40%; yếu, kém 19,6%"),
+     ("—", "%", "—"), ("12 HTX", None, "12 HTX"), ("%", "%", "%"), ("12 người", "HTX", "12 người")],
+)  # fmt: skip
+def test_table_cell_drops_the_unit_of_a_single_figure_only(text, unit, expected):
+    assert table_cell(text, unit) == expected
 
 
 def test_join_vi():

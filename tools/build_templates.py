@@ -57,7 +57,13 @@ SUMMARY_RULE = 55  # 1/3 of a full subject line
 APPENDIX_RULE = 40
 DRAFT_BOX = 32
 
-SIGN_COLS = (75, 90)  # Nơi nhận ≈ 45 % | signer ≈ 55 %
+# Signature: Nơi nhận ≈ 45 % | signer ≈ 55 % (§1.3). The longest usual entry, "- Liên minh HTX Việt Nam
+# khu vực MT-TN (b/c);" (11 pt), is 78.9 mm: in a 75 mm column its "(b/c);" fell alone on a line. The
+# table is pulled 5 mm into the left margin like the header (170 mm in all), so Nơi nhận gets 82 mm
+# (48 %) and the signer's column (88 mm, 52 %; "PHÓ CHỦ TỊCH THƯỜNG TRỰC" bold 14 pt is 75.6 mm)
+# keeps its centre within 1 mm of where it was.
+SIGN_COLS = (82, 88)
+SIGN_INDENT = HEADER_INDENT
 APPENDIX_COLS = (12, 128, 55, 35, 22)  # Stt | Nhiệm vụ | Chủ trì tham mưu | Thời gian | Ghi chú = 252
 APPENDIX_HEADERS = ("Stt", "Nhiệm vụ", "Chủ trì tham mưu", "Thời gian thực hiện", "Ghi chú")
 
@@ -65,11 +71,16 @@ APPENDIX_HEADERS = ("Stt", "Nhiệm vụ", "Chủ trì tham mưu", "Thời gian 
 KINH_GUI_INDENT = 30  # left edge of "Kính gửi:" in a several-recipient block
 KINH_GUI_LABEL = 20.2  # recipients start under the end of "Kính gửi: "
 KINH_GUI_DASH = 2.9  # hanging indent: a wrapped name lines up after "- "
-INDICATOR_COLS = (11, 58, 27, 34, 36, 36, 22, 28)  # = 252 mm; "0,7 LHHTX/năm" fits a figure column
+# Phụ lục I and II, = 252 mm. A cell has 1.9 mm padding each side; 13 pt widths: "Chưa có số liệu"
+# 28.6 mm (Đánh giá 33 mm: every verdict on one line), "LHHTX/năm" 24.7 mm (ĐVT 29 mm); a figure
+# cell shows the number alone, its unit is in ĐVT (or "(%)" in the header).
+INDICATOR_COLS = (11, 58, 29, 34, 32, 32, 23, 33)
 INDICATOR_HEADERS = ("Stt", "Chỉ tiêu", "ĐVT", "{{ indicators.goal_header }}", "Thực hiện đến kỳ báo cáo",
                      "Cùng kỳ năm trước", "Tỷ lệ so với mục tiêu (%)", "Đánh giá")
 INDICATOR_FIELDS = ("stt", "label", "unit", "goal", "value", "previous", "percent", "status")
-TASK_COLS = (11, 100, 32, 25, 29, 55)  # = 252 mm; task texts are long, rows must not split
+# Tình trạng 34 mm: "Chưa có báo cáo" (30.6 mm) and every status on one line; task texts are long,
+# rows must not split.
+TASK_COLS = (11, 98, 32, 25, 34, 52)
 TASK_HEADERS = ("Stt", "Nhiệm vụ", "Chủ trì", "Thời gian thực hiện", "Tình trạng", "Kết quả")
 TASK_FIELDS = ("stt", "task", "lead", "time", "status", "result")
 NO_INDICATORS = "Không có chỉ tiêu được đánh giá trong kỳ báo cáo."
@@ -317,7 +328,7 @@ def _body_block(document) -> None:
 def _signature_block(document) -> None:
     """Borderless two-column table: Nơi nhận (left) | authority, position, space, name (right)."""
     table = document.add_table(rows=1, cols=2)
-    _borderless(table, SIGN_COLS)
+    _borderless(table, SIGN_COLS, indent_mm=SIGN_INDENT)
     ox.set_cant_split(table.rows[0])
     left, right = table.cell(0, 0), table.cell(0, 1)
     _p(left, "Nơi nhận:", "VB Noi nhan", first=True)
@@ -400,6 +411,7 @@ def _report_styles(document) -> None:
             keep_next=True)
     _pstyle(document, "VB Bang ghi chu", size=13, italic=True, align=C, before=3, after=3)
     _pstyle(document, "VB Hinh", size=14, align=C, before=6, after=6)
+    _pstyle(document, "VB Ghi chu", size=13, align=WD_ALIGN_PARAGRAPH.JUSTIFY, before=3)
 
 
 def _kinh_gui_block(document) -> None:
@@ -475,10 +487,18 @@ def _data_table(document, cols, headers, n_rows: int):
     return table
 
 
-def _finish_table(document, table, cols) -> None:
+def _finish_table(document, table, cols, *, notes: str | None = None) -> None:
+    """Column widths, then a 1 pt paragraph, or the ``notes`` loop (``VB Ghi chu``) under the table.
+
+    With notes, no empty paragraph is left between the table and the section break when the list is
+    empty (LibreOffice would start a blank page, see :func:`_landscape_section`).
+    """
     for col, width in zip(table.columns, cols):
         col.width = Mm(width)
     ox.set_table_grid(table, [ox.mm_to_twips(w) for w in cols])
+    if notes is not None:
+        _loop(document, "n", notes, "VB Ghi chu")
+        return
     end = document.add_paragraph(style="Normal")
     ox.set_paragraph_mark(end, size_pt=1)
 
@@ -499,7 +519,7 @@ def _indicator_appendix(document) -> None:
     _tag_row(rows[4], NO_INDICATORS, "VB Bang ghi chu")
     ox.set_cant_split(rows[4])
     _tag_row(rows[5], "{%tr endfor %}")
-    _finish_table(document, table, INDICATOR_COLS)
+    _finish_table(document, table, INDICATOR_COLS, notes="indicators.notes")  # e.g. the commune list
 
 
 def _task_appendix(document) -> None:
@@ -522,7 +542,8 @@ def _task_appendix(document) -> None:
 
 
 def _chart_appendix(document) -> None:
-    """Phụ lục III: one centred picture paragraph per chart (the section only exists with charts).
+    """Phụ lục III: one centred picture paragraph per chart, then the notes (the section only exists
+    with charts).
 
     The ``{%p if charts.images %}`` paragraph sits *before* the section break that ends Phụ lục
     II, the ``{%p endif %}`` at the very end: without charts, the break and the whole section go,
@@ -532,9 +553,8 @@ def _chart_appendix(document) -> None:
     document.add_paragraph("{%p if charts.images %}")
     _landscape_section(document)
     _report_appendix_heading(document, "Phụ lục III", "charts")
-    document.add_paragraph("{%p for img in charts.images %}")
-    document.add_paragraph("{{ img }}", style="VB Hinh")
-    document.add_paragraph("{%p endfor %}")
+    _loop(document, "img", "charts.images", "VB Hinh")
+    _loop(document, "n", "charts.notes", "VB Ghi chu")  # the targets the charts leave out
     document.add_paragraph("{%p endif %}")
 
 

@@ -40,6 +40,8 @@ __all__ = [
     "percent_range",
     "place_date",
     "roman",
+    "table_cell",
+    "upper_first",
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -71,6 +73,31 @@ def lower_first(text: str) -> str:
     if len(first) > 1 and first.isupper():
         return text
     return text[0].lower() + text[1:]
+
+
+def upper_first(text: str) -> str:
+    """Capitalise the first letter: a status word that starts a table cell or a legend entry.
+
+    "đã hoàn thành" -> "Đã hoàn thành", "chậm tiến độ" -> "Chậm tiến độ"; running text keeps the
+    lower-case word ("…; chậm tiến độ.").
+    """
+    return text[:1].upper() + text[1:]
+
+
+def table_cell(text: str, unit: str | None = None) -> str:
+    """A figure, target or status as a table cell writes it (Phụ lục I and II of a report).
+
+    * Cased as a cell: first letter capital, each later "; " part as running text, so a list of
+      classes reads the same in the target and the value cells: "Khá, tốt 40,4%; trung bình 40%;
+      yếu, kém 19,6%" (acronyms kept, see :func:`lower_first`); "chậm tiến độ" -> "Chậm tiến độ".
+    * Without the *unit* its column already shows (the "ĐVT" column, or "(%)" in the header), but
+      only for a single figure: "28,5 HTX/năm" -> "28,5", "87,3%" -> "87,3", "trên 20 tỷ đồng" ->
+      "trên 20". A list of figures keeps every unit, so no figure of a cell goes without one.
+    """
+    if unit and text.endswith(unit) and text != unit and text.count(unit) == 1:
+        text = text[: -len(unit)].rstrip()
+    first, *rest = text.split("; ")
+    return "; ".join([upper_first(first), *(lower_first(part) for part in rest)])
 
 
 def join_vi(names: list[str]) -> str:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from baocao.vnformat import date_short, number, percent
+from baocao.vnformat import date_short, number, percent, upper_first
 
 from .model import STATUS_COLORS, Assessment
 
@@ -214,7 +214,7 @@ def _draw(chart: OverviewChart, dpi: int) -> tuple[Image.Image, Layout]:
     legend = _legend(draw, chart.statuses, font, (left + right) / 2, xlabel[3] + round(1.9 * em))
     height = min(height, legend[3] + round(0.1 * dpi))  # no blank strip under the legend
     layout = Layout((width, height), title, (left, top, right, bottom), xlabel, legend, labels, values,
-                    chart.statuses)
+                    [upper_first(s) for s in chart.statuses])
     return image.crop((0, 0, width, height)), layout
 
 
@@ -223,14 +223,15 @@ def _legend(draw: ImageDraw.ImageDraw, statuses: list[str], font: ImageFont.Free
     """One row of colour patches and status names, centred on *centre*, its bottom at *baseline*."""
     em = font.size
     patch, gap, spacing = round(1.2 * em), round(0.5 * em), round(1.5 * em)
-    widths = [patch + gap + round(draw.textlength(s, font=font)) for s in statuses]
+    names = [upper_first(s) for s in statuses]  # "Chậm tiến độ", as the table writes it
+    widths = [patch + gap + round(draw.textlength(name, font=font)) for name in names]
     total = sum(widths) + spacing * (len(widths) - 1)
     x = round(centre - total / 2)
     middle = baseline - em // 2 - 1
     start = x
-    for status, w in zip(statuses, widths):
+    for status, name, w in zip(statuses, names, widths):
         draw.rectangle([x, middle - round(0.35 * em), x + patch, middle + round(0.35 * em)],
                        fill=STATUS_COLORS.get(status, "#999999"))
-        draw.text((x + patch + gap, middle), status, fill=INK, font=font, anchor="lm")
+        draw.text((x + patch + gap, middle), name, fill=INK, font=font, anchor="lm")
         x += w + spacing
     return (start, baseline - em - 1, x - spacing, baseline)

@@ -149,7 +149,8 @@ def add_report(outputs: OutputFolder, plan: "Plan", plan_path: str | os.PathLike
 
     chart_files = _charts(outputs, plan, data, found, cutoff, chart_dir, charts, final)
     now = run_time or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-    images = [Image(p, 230 if p.name == "tong-quan.png" else 120) for p in chart_files]
+    # the overview at most 120 mm high: the line on the qualitative targets fits under it on the page
+    images = [Image(p, 230, max_height_mm=120) if p.name == "tong-quan.png" else Image(p, 120) for p in chart_files]
     outputs.render("bao-cao.docx", report_context(report, images), docx_path, core_properties={
         "title": f"Báo cáo {period.label}",
         "subject": report.doc["summary"],

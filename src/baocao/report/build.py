@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Mapping, Sequence
 
 from ..marks import MISSING_MARK
 from ..plan.text import Para
-from ..vnformat import date_short, join_vi, lower_first, place_date, roman
+from ..vnformat import date_short, join_vi, lower_first, place_date, roman, table_cell
+from .appendix_notes import commune_notes, uncharted_notes
 from .narrative import PART_NAMES, Narrative, ReportDocument
 
 if TYPE_CHECKING:
@@ -258,9 +259,9 @@ def build_report(plan: "Plan", period: "Period", assessments: Sequence["Assessme
     for i, a in enumerate(assessments, start=1):
         prev = prev_by_id.get(a.target_id)
         indicator_rows.append(IndicatorRow(
-            str(i), a.target_id, a.label, a.unit or "", _without_unit(a.target_text, a.unit),
-            _without_unit(a.value_text, a.unit), _without_unit(prev.value_text, a.unit) if prev is not None else "—",
-            a.percent_text, a.status[:1].upper() + a.status[1:]))
+            str(i), a.target_id, a.label, a.unit or "", table_cell(a.target_text, a.unit),
+            table_cell(a.value_text, a.unit), table_cell(prev.value_text, a.unit) if prev is not None else "—",
+            table_cell(a.percent_text, "%"), table_cell(a.status)))
         figures.append(Figure(a.target_id, cutoff, a.value_text, a.value, a.numerator, a.denominator,
                               (f"Phụ lục I, hàng {i}",)))
         if prev is not None:
@@ -276,7 +277,7 @@ def build_report(plan: "Plan", period: "Period", assessments: Sequence["Assessme
         for ti, t in enumerate(tasks, start=1):
             results = _returns_of(t, collected)
             task_rows.append(TaskRow(False, str(ti), t.text, plan.lead_label(t), t.timeframe.text,
-                                     _status_of(results), _result_text(results), t.id))
+                                     table_cell(_status_of(results)), _result_text(results), t.id))
 
     return Report(plan, period, cutoff, doc, kinh_gui, opening, body, closing, recipients,
                   {"authority": signer.authority, "position": signer.position, "name": signer.name},
@@ -304,13 +305,6 @@ def _header_notes(plan: "Plan", rdoc: ReportDocument, issued: dt.date) -> list[s
             "(issuer, place, signer, recipients, copies)."]
 
 
-def _without_unit(text: str, unit: str | None) -> str:
-    """A table cell without the unit the ĐVT column already shows: "28,5 HTX/năm" -> "28,5"."""
-    if unit and text.endswith(unit) and text != unit:
-        return text[: -len(unit)].rstrip()
-    return text
-
-
 def report_context(report: Report, charts: Sequence[object] = ()) -> dict[str, object]:
     """Template context of ``bao-cao.docx`` (contract in docs/templates.md)."""
     return {
@@ -325,12 +319,14 @@ def report_context(report: Report, charts: Sequence[object] = ()) -> dict[str, o
                        "goal_header": f"Mục tiêu {report.plan.horizon.end}",
                        "ref": _appendix_ref(report),
                        "cutoff": f"Đến {date_short(report.cutoff)}",
-                       "rows": [r.as_dict() for r in report.indicator_rows]},
+                       "rows": [r.as_dict() for r in report.indicator_rows],
+                       "notes": commune_notes(report.assessments, report.cutoff,
+                                              {r.target_id: r.stt for r in report.indicator_rows})},
         "tasks": {"title": "TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ",
                   "ref": _appendix_ref(report),
                   "rows": [r.as_dict() for r in report.task_rows]},
         "charts": {"title": "BIỂU ĐỒ TIẾN ĐỘ THỰC HIỆN CHỈ TIÊU", "ref": _appendix_ref(report),
-                   "images": list(charts)},
+                   "images": list(charts), "notes": uncharted_notes(report.assessments)},
     }
 
 
