@@ -224,33 +224,105 @@ def test_commune_ratios_name_their_commune_list(tmp_path, plan, data, period, co
     texts = [norm(p.text) for p in document.paragraphs]
     (note,) = [t for t in texts if t.startswith("Ghi chú: chỉ tiêu số")]
     numbers = [stt for stt, _ in on_communes]
-    assert note.startswith(f"Ghi chú: chỉ tiêu số {', '.join(numbers[:-1])} và {numbers[-1]} tính trên {size} xã ")
+    assert note.startswith(f"Ghi chú: chỉ tiêu số {', '.join(numbers[:-1])} và {numbers[-1]} tính trên địa bàn {size} xã ")
     assert words in note
 
 
-def test_report_after_the_2025_reorganisation_names_its_own_issuer(tmp_path, plan, data):
-    """A summary issued in 12/2025 can name the successor body, place, signer and recipients; the plan
-    it reports on is still cited with its own issuer. Without them the analyst is told, not the document."""
-    kept = write_report(plan, SAMPLE_PLAN, data, "2021-2025", tmp_path / "giu", charts="none",
-                       narrative=load_narrative(SAMPLE / "nhan-dinh" / "2021-2025.yaml"))
-    (note,) = kept.report.notes
-    assert "16/12/2025" in note and "cơ quan ban hành, địa danh và nơi nhận (Kính gửi)" in note
-    assert json.loads(kept.sidecar.read_text(encoding="utf-8"))["notes"] == [note]
-
-    sample = (SAMPLE / "nhan-dinh" / "2021-2025.yaml").read_text(encoding="utf-8")
-    block = 'document:\n  number: "118"\n  date: 2025-12-16\n'
-    assert block in sample
-    narrative = parse_narrative(sample.replace(block, block + """\
+SUMMARY_NARRATIVE = SAMPLE / "nhan-dinh" / "2021-2025.yaml"
+POST_MERGER_HEADER = """\
   place: "Lâm Đồng"
   issuer:
     parent: "UBND TỈNH LÂM ĐỒNG"
     name: "LIÊN MINH HTX TỈNH LÂM ĐỒNG"
     short_name: "Liên minh HTX tỉnh Lâm Đồng"
     abbreviation: LMHTX
-  signer: {authority: "KT. CHỦ TỊCH", position: "PHÓ CHỦ TỊCH", name: "Trần Văn A"}
   recipients: ["Ủy ban nhân dân tỉnh Lâm Đồng", "Liên minh Hợp tác xã Việt Nam"]
-  copies: ["Các Phó Chủ tịch"]
-"""), "2021-2025-sau-sap-xep.yaml")
+"""
+
+
+def _summary_narrative(tmp_path, header: str) -> Path:
+    """The sample 2021-2025 narrative with its post-merger header replaced by ``header``."""
+    sample = SUMMARY_NARRATIVE.read_text(encoding="utf-8")
+    assert POST_MERGER_HEADER in sample  # the bundled sample declares the post-merger authority
+    path = tmp_path / "nhan-dinh-2021-2025.yaml"
+    path.write_text(sample.replace(POST_MERGER_HEADER, header), encoding="utf-8")
+    return path
+
+
+def test_final_report_after_the_reorganisation_keeping_the_plans_header_is_refused(tmp_path, plan, data):
+    """Issued 16/12/2025 under "UBND TỈNH ĐẮK NÔNG", to "Ủy ban nhân dân tỉnh Đắk Nông": refused, nothing written."""
+    from baocao.errors import InputError
+
+    narrative = _summary_narrative(tmp_path, "")
+    out = tmp_path / "bao-cao"
+    with pytest.raises(InputError) as err:
+        write_report(plan, SAMPLE_PLAN, data, "2021-2025", out, narrative=narrative, charts="none")
+    (problem,) = err.value.problems
+    assert problem.file == str(narrative) and problem.path == "document"
+    for words in ("16/12/2025", "01/7/2025", "cơ quan ban hành: Liên minh HTX tỉnh Đắk Nông", "địa danh: Đắk Nông",
+                  "Ủy ban nhân dân tỉnh Đắk Nông", "keep_from_plan: [issuer, place, recipients]", "--draft"):
+        assert words in problem.message, words
+    assert not out.exists() or not any(out.iterdir())
+
+    partly = _summary_narrative(tmp_path, '  place: "Lâm Đồng"\n  keep_from_plan: [recipients]\n')
+    with pytest.raises(InputError, match=r"cơ quan ban hành vẫn lấy theo kế hoạch.*keep_from_plan: \[issuer\]"):
+        write_report(plan, SAMPLE_PLAN, data, "2021-2025", out, narrative=partly, charts="none")
+    with pytest.raises(InputError, match="keep_from_plan: \\[issuer, place, recipients\\]"):
+        write_report(plan, SAMPLE_PLAN, data, "2021-2025", out, charts="none")  # no narrative at all
+
+
+def test_the_plans_header_confirmed_or_in_a_draft_is_written(tmp_path, plan, data):
+    """keep_from_plan keeps the plan's header on purpose; a draft keeps it with advice for the analyst only."""
+    confirmed = _summary_narrative(tmp_path, "  keep_from_plan: [issuer, place, recipients]\n")
+    kept = write_report(plan, SAMPLE_PLAN, data, "2021-2025", tmp_path / "giu", narrative=confirmed, charts="none")
+    assert kept.report.notes == []
+    header = "\n".join(norm(c.text) for c in docx.Document(str(kept.docx)).tables[0]._cells)
+    assert "LIÊN MINH HTX TỈNH ĐẮK NÔNG" in header and "Đắk Nông, ngày 16 tháng 12 năm 2025" in header
+
+    draft = write_report(plan, SAMPLE_PLAN, data, "2021-2025", tmp_path / "du-thao", charts="none", draft=True,
+                         narrative=_summary_narrative(tmp_path, ""))
+    (note,) = draft.report.notes
+    assert "16/12/2025" in note and "cơ quan ban hành, địa danh và nơi nhận (Kính gửi)" in note
+    assert json.loads(draft.sidecar.read_text(encoding="utf-8"))["notes"] == [note]
+    assert "keep_from_plan" not in "\n".join(p.text for p in docx.Document(str(draft.docx)).paragraphs)
+
+
+def test_which_header_parts_need_a_decision(plan):
+    import datetime as dt
+
+    from baocao.report.narrative import ReportDocument
+    from baocao.report.reorganisation import REORGANISATION, kept_from_plan
+
+    nothing = ReportDocument()
+    assert kept_from_plan(plan, nothing, REORGANISATION - dt.timedelta(days=1)) == []  # before: the plan's header
+    assert kept_from_plan(plan, nothing, REORGANISATION) == ["issuer", "place", "recipients"]
+    assert kept_from_plan(plan, ReportDocument(place="Lâm Đồng", keep_from_plan=["recipients"]),
+                          REORGANISATION) == ["issuer"]
+    newer = plan.model_copy(update={"document": plan.document.model_copy(update={"date": REORGANISATION})})
+    assert kept_from_plan(newer, nothing, dt.date(2026, 1, 5)) == []  # a plan issued after knows the new bodies
+
+
+def test_cli_refuses_the_pre_merger_header_in_vietnamese(tmp_path):
+    from click.testing import CliRunner
+
+    from baocao.cli import main_group
+
+    narrative = _summary_narrative(tmp_path, "")
+    res = CliRunner().invoke(main_group, ["report", str(SAMPLE_PLAN), str(SAMPLE / "du-lieu-mau.xlsx"), "--period",
+                                          "2021-2025", "--narrative", str(narrative), "--out", str(tmp_path / "o")])
+    assert res.exit_code == 2
+    assert "Lỗi: Báo cáo sau sắp xếp đơn vị hành chính chưa khai báo cơ quan ban hành, nơi nhận" in res.output
+    assert f"tệp {narrative}, mục document: báo cáo ban hành ngày 16/12/2025" in res.output
+
+
+def test_report_after_the_2025_reorganisation_names_its_own_issuer(tmp_path, plan, data):
+    """The bundled summary, issued 16/12/2025, names the successor body, place and recipients; the plan it
+    reports on is still cited with its own issuer."""
+    sample = SUMMARY_NARRATIVE.read_text(encoding="utf-8")
+    signer = '  signer: {authority: "KT. CHỦ TỊCH", position: "PHÓ CHỦ TỊCH", name: "Trần Văn A"}\n'
+    copies = '  copies: ["Các Phó Chủ tịch"]\n'
+    narrative = parse_narrative(sample.replace(POST_MERGER_HEADER, POST_MERGER_HEADER + signer + copies),
+                                "2021-2025-sau-sap-xep.yaml")
     out = write_report(plan, SAMPLE_PLAN, data, "2021-2025", tmp_path / "moi", narrative=narrative, charts="none")
     assert out.report.notes == []
     document = docx.Document(str(out.docx))

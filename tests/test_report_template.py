@@ -103,7 +103,7 @@ REF = ("(Kèm theo Báo cáo số 12/BC-LMHTX ngày 20 tháng 6 năm 2023 của 
 REF_DRAFT = "(Kèm theo Báo cáo số      /BC-LMHTX ngày    tháng    năm 2023 của Liên minh HTX tỉnh Đắk Nông)"
 
 
-COMMUNE_NOTE = ("Ghi chú: chỉ tiêu số 1 tính trên 60 xã theo danh mục của kế hoạch, trước sắp xếp "
+COMMUNE_NOTE = ("Ghi chú: chỉ tiêu số 1 tính trên địa bàn 60 xã theo danh mục của kế hoạch, trước sắp xếp "
                 "(đến 30/6/2025).")
 CHART_NOTE = ("Chỉ tiêu định tính, không thể hiện trên biểu đồ (chi tiết tại Phụ lục I): Quỹ có bộ máy hoạt động "
               "chuyên trách (đạt).")

@@ -12,7 +12,7 @@ from typing import Sequence
 
 from .outputs import OutputFolder, Written
 from .plan_docs import add_appendix, add_plan, appendix_file_name, plan_file_name
-from .report import add_report, claim_report
+from .report import add_report, claim_report, report_narrative
 
 DEMO_PERIODS = ("2023-H1", "2023", "2021-2025")
 
@@ -40,15 +40,17 @@ def write_cycle(plan_path: str | os.PathLike[str], out_dir: str | os.PathLike[st
     data = load_data(data_path) if chosen else None  # type: ignore[arg-type]
     outputs = OutputFolder(out_dir, overwrite=overwrite, pdf=pdf)
     outputs.claim(outputs.path / plan_file_name(plan, draft=draft), outputs.path / appendix_file_name(plan))
+    narratives = {}
     for period in chosen:
         claim_report(outputs, period)
+        path = Path(narrative_dir) / f"{period.code}.yaml" if narrative_dir else None
+        narratives[period] = report_narrative(plan, period, path if path and path.exists() else None, draft=draft)
 
     add_plan(outputs, plan, draft=draft)
     add_appendix(outputs, plan)
     for period in chosen:
-        narrative = Path(narrative_dir) / f"{period.code}.yaml" if narrative_dir else None
         result = add_report(outputs, plan, plan_path, data, period, returns_dir=returns_root,  # type: ignore[arg-type]
-                            narrative=narrative if narrative and narrative.exists() else None, draft=draft)
+                            narrative=narratives[period], draft=draft)
         for note in result.report.notes:
             outputs.warn(f"Kỳ {period.code}: {note}")
         if result.problems:

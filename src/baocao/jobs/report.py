@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Literal
 from ..report.build import Report, build_report, report_context
 from ..report.narrative import Narrative, load_narrative
 from ..report.provenance import provenance, provenance_json
+from ..report.reorganisation import require_post_merger_header
 from .outputs import OutputFolder
 
 if TYPE_CHECKING:
@@ -99,16 +100,27 @@ def _returns_folders(folder: Path, period: "Period") -> tuple[Path, list[tuple["
     return own, earlier
 
 
-def _narrative(narrative: Narrative | str | os.PathLike[str] | None, period: "Period") -> Narrative | None:
-    """The narrative (loaded from its file when a path is given), refused when written for another period."""
+def report_narrative(plan: "Plan", period: "Period", narrative: Narrative | str | os.PathLike[str] | None, *,
+                     draft: bool) -> Narrative | None:
+    """The narrative of ``period``'s report (loaded when a path is given), checked before anything is written.
+
+    Refused when written for another period, and, for a final report issued on or after 01/7/2025 on a
+    plan from before, when its header still names the plan's issuer, place or recipients without the
+    narrative confirming them (:mod:`baocao.report.reorganisation`).
+    """
+    from ..errors import InputError, Problem
+
+    source = "nhận định (không có tệp)" if narrative is None else "nhận định truyền vào"
     if narrative is not None and not isinstance(narrative, Narrative):
+        source = str(narrative)
         narrative = load_narrative(narrative)
     if narrative is not None and narrative.period and narrative.period != period.code:
-        from ..errors import InputError, Problem
-
-        raise InputError([Problem(str(narrative), f"tệp nhận định viết cho kỳ {narrative.period}, "
-                                                 f"không phải kỳ {period.code}", path="period")],
+        raise InputError([Problem(source, f"tệp nhận định viết cho kỳ {narrative.period}, "
+                                          f"không phải kỳ {period.code}", path="period")],
                          "Tệp nhận định không khớp kỳ báo cáo")
+    if not draft:
+        rdoc = (narrative or Narrative()).document
+        require_post_merger_header(plan, rdoc, rdoc.date or period.due, source=source)
     return narrative
 
 
@@ -124,7 +136,7 @@ def add_report(outputs: OutputFolder, plan: "Plan", plan_path: str | os.PathLike
 
     docx_path, sidecar_path, chart_dir = report_paths(period, outputs.path)
     claim_report(outputs, period)
-    narrative = _narrative(narrative, period)
+    narrative = report_narrative(plan, period, narrative, draft=draft)
 
     collected, history = None, []
     if returns_dir is not None:

@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Mapping, Sequence
 from ..marks import MISSING_MARK
 from ..plan.text import Para
 from ..vnformat import date_short, join_vi, lower_first, place_date, roman, table_cell
-from .appendix_notes import commune_notes, uncharted_notes
-from .narrative import PART_NAMES, Narrative, ReportDocument
+from .figure_notes import commune_lines, commune_notes, uncharted_notes
+from .narrative import PART_NAMES, Narrative
+from .reorganisation import header_notes
 
 if TYPE_CHECKING:
     from ..indicators.model import Assessment
@@ -206,6 +207,7 @@ def build_report(plan: "Plan", period: "Period", assessments: Sequence["Assessme
         body.append(Para("p", f"- {sentence}"))
         figures.append(Figure(a.target_id, cutoff, a.value_text, a.value, a.numerator, a.denominator,
                               ("thân báo cáo, mục II.1",)))
+    body += [Para("p", line) for line in commune_lines(assessments, cutoff)]  # e.g. pre-merger communes
     body.append(Para("p", "(Chi tiết tại Phụ lục I kèm theo)"))
 
     body.append(Para("h2", "2. Kết quả thực hiện các nhiệm vụ, giải pháp"))
@@ -282,27 +284,7 @@ def build_report(plan: "Plan", period: "Period", assessments: Sequence["Assessme
     return Report(plan, period, cutoff, doc, kinh_gui, opening, body, closing, recipients,
                   {"authority": signer.authority, "position": signer.position, "name": signer.name},
                   indicator_rows, task_rows, narrative.missing_parts(lessons=lessons), figures, list(assessments),
-                  _header_notes(plan, rdoc, when or rdoc.date or report_date or period.due))
-
-
-#: Provinces merged and the district level ended on this day (Resolutions 202 and 203/2025/QH15).
-REORGANISATION = dt.date(2025, 7, 1)
-
-
-def _header_notes(plan: "Plan", rdoc: ReportDocument, issued: dt.date) -> list[str]:
-    """Advice when a report issued after the 2025 reorganisation keeps the plan's issuer and place."""
-    plan_date = plan.document.date
-    plan_before = plan_date < REORGANISATION if plan_date else (plan.document.year or 0) < REORGANISATION.year
-    if issued < REORGANISATION or not plan_before:
-        return []
-    kept = [what for what, given in (("cơ quan ban hành", rdoc.issuer), ("địa danh", rdoc.place),
-                                     ("nơi nhận (Kính gửi)", rdoc.recipients)) if given is None]
-    if not kept:
-        return []
-    return [f"Báo cáo ban hành ngày {date_short(issued)}, sau khi sắp xếp đơn vị hành chính từ "
-            f"{date_short(REORGANISATION)}, nhưng {join_vi(kept)} vẫn lấy theo kế hoạch ({plan.issuer.short_name}, "
-            f"{plan.document.place}). Nếu đã thay đổi, khai báo ở mục 'document' của tệp nhận định "
-            "(issuer, place, signer, recipients, copies)."]
+                  header_notes(plan, rdoc, when or rdoc.date or report_date or period.due))
 
 
 def report_context(report: Report, charts: Sequence[object] = ()) -> dict[str, object]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -48,6 +48,8 @@ class ReportDocument(BaseModel):
     signer: Signer | None = None
     recipients: list[str] | None = Field(default=None, min_length=1)
     copies: list[str] | None = None
+    # header parts kept from the plan on purpose after the 01/7/2025 reorganisation (report/reorganisation.py)
+    keep_from_plan: list[Literal["issuer", "place", "recipients"]] = Field(default_factory=list)
 
 
 class Narrative(BaseModel):
