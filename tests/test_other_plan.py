@@ -16,7 +16,8 @@ from openpyxl import load_workbook
 
 from baocao.checks.layout import verify_layout
 from baocao.data import load_data
-from baocao.periods import DONE, IN_PROGRESS, parse_period
+from baocao.periods import parse_period
+from baocao.task_status import DONE, IN_PROGRESS
 from baocao.plan.io import parse_plan
 from baocao.jobs.report import write_report
 from baocao.returns import export_forms, write_text_cell

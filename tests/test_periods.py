@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from baocao.periods import (DONE, IN_PROGRESS, Period, PeriodError, add_working_days, due_tasks, merge_statuses,
-                            normalize_status, overdue_tasks, parse_period)
+from baocao.periods import Period, PeriodError, add_working_days, due_tasks, overdue_tasks, parse_period
+from baocao.task_status import DONE, IN_PROGRESS
 from baocao.plan.timeframe import parse_timeframe
 
 D = date
@@ -180,18 +180,6 @@ def test_quarter_window_task(plan):
     assert "nv2.1" not in ids(due_tasks(p, parse_period("2023-Q3")))
     assert "nv2.1" not in ids(overdue_tasks(p, parse_period("2023-Q1"), {}))
     assert "nv2.1" in ids(overdue_tasks(p, parse_period("2023-H1"), {}))
-
-
-def test_normalize_status():
-    assert normalize_status("Đã hoàn thành.") == DONE
-    assert normalize_status("ĐANG  THỰC HIỆN") == IN_PROGRESS
-    assert normalize_status("xong") is None
-    assert normalize_status(None) is None
-
-
-def test_merge_statuses_keeps_earlier_known_status():
-    merged = merge_statuses({"nv2.2": DONE, "nv2.4": IN_PROGRESS}, {"nv2.2": None, "nv2.4": DONE, "nv3.6": None})
-    assert merged == {"nv2.2": DONE, "nv2.4": DONE, "nv3.6": None}
 
 
 @pytest.mark.parametrize("code, inside", [

@@ -228,6 +228,30 @@ def test_commune_ratios_name_their_commune_list(tmp_path, plan, data, period, co
     assert words in note
 
 
+@pytest.mark.parametrize("charts", ["overview", "all"])
+def test_charts_draw_the_reports_own_assessments(tmp_path, plan, data, charts):
+    """With the post-merger communes, Phụ lục III shows what Phụ lục I says (not the plan's communes again)."""
+    from baocao.indicators.charts import figure_png, progress_chart
+    from baocao.indicators.overview import overview_chart
+    from baocao.indicators.series import series
+
+    out = write_report(plan, SAMPLE_PLAN, data, "2023-H1", tmp_path, draft=True, charts=charts, communes="post_merger")
+    cutoff = out.report.cutoff
+    folder = out.docx.parent / "2023-H1-bieu-do"
+    chart = overview_chart(out.report.assessments)
+    assert (folder / "tong-quan.png").read_bytes() == chart.png()
+    assert chart.png() != overview_chart(assess(plan, data, cutoff)).png()  # the plan's communes draw another
+    table = {r.target_id: r.percent for r in out.report.indicator_rows}
+    assert {b.target_id: b.text.removesuffix("%") for b in chart.bars} == {b.target_id: table[b.target_id]
+                                                                           for b in chart.bars}
+    if charts == "all":
+        dates = [dt.date(y, 12, 31) for y in range(plan.horizon.start, cutoff.year)] + [cutoff]
+        drawn = (folder / "xa_co_htx.png").read_bytes()
+        by_list = {c: figure_png(progress_chart(series(plan, data, dates, year_ends=False, communes=c), "xa_co_htx"))
+                   for c in ("post_merger", "plan")}
+        assert drawn == by_list["post_merger"] != by_list["plan"]
+
+
 SUMMARY_NARRATIVE = SAMPLE / "nhan-dinh" / "2021-2025.yaml"
 POST_MERGER_HEADER = """\
   place: "Lâm Đồng"

@@ -11,7 +11,8 @@ from click.testing import CliRunner
 from openpyxl import Workbook, load_workbook
 
 from baocao.errors import InputError, OutputExistsError
-from baocao.periods import DONE, IN_PROGRESS, overdue_tasks, parse_period
+from baocao.periods import overdue_tasks, parse_period
+from baocao.task_status import DONE, IN_PROGRESS
 from baocao.returns import collect_forms, export_forms, form_rows, write_text_cell
 from baocao.returns.form_layout import COLUMNS, FIRST_ROW, HEADER_ROW, HEADERS, SHEET
 
@@ -261,7 +262,7 @@ def test_collected_table_and_statuses(plan, scenario):
     assert len(c.problem_table()) == len(c.problems) + len(c.notes)
     statuses = c.statuses()
     assert statuses["nv1.1"] == DONE
-    assert statuses["nv1.2"] is None  # bbt, a lead unit of nv1.2, sent nothing
+    assert statuses["nv1.2"] == IN_PROGRESS  # cstt and ttdt report work under way; bbt sent nothing
     assert statuses["nv3.1"] is None  # khht's row was rejected
     assert [t.id for t in overdue_tasks(plan, H1, statuses)] == ["nv1.4", "nv2.2", "nv2.3", "nv2.4"]
 

@@ -5,9 +5,9 @@ calendar dates it covers (``start``/``end``), its data cut-off window (``cutoff_
 from the 15th of the month before the period to the 14th of its last month, one rule for every kind),
 its deadline (``due``: cut-off end plus N working days) and the Vietnamese words the documents use.
 
-:func:`due_tasks` and :func:`overdue_tasks` read a plan's task timeframes against a period. The task
-status vocabulary (tình trạng) that unit returns use lives here too, so both sides share it.
-Only the standard library and the plan model are imported.
+:func:`due_tasks` and :func:`overdue_tasks` read a plan's task timeframes against a period; the task
+statuses they read are those of :mod:`baocao.task_status`. Only the standard library and the plan
+model are imported.
 """
 
 from __future__ import annotations
@@ -19,15 +19,15 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Literal
 
 from .errors import BaocaoError
+from .task_status import DONE, normalize_status
 from .vnformat import date_short, norm_space, roman
 
 if TYPE_CHECKING:
     from .plan.model import Plan, Task
 
 __all__ = [
-    "DEFAULT_DUE_DAYS", "DONE", "IN_PROGRESS", "KINDS", "NOT_APPLICABLE", "NOT_STARTED", "STATUSES",
-    "Period", "PeriodError", "PeriodKind", "add_working_days", "due_tasks", "final_verdict", "normalize_status",
-    "merge_statuses", "overdue_tasks", "parse_period",
+    "DEFAULT_DUE_DAYS", "KINDS", "Period", "PeriodError", "PeriodKind", "add_working_days", "due_tasks",
+    "final_verdict", "overdue_tasks", "parse_period",
 ]
 
 PeriodKind = Literal["month", "quarter", "half", "nine_months", "year", "summary"]
@@ -35,24 +35,9 @@ KINDS: tuple[str, ...] = ("month", "quarter", "half", "nine_months", "year", "su
 
 DEFAULT_DUE_DAYS = 2  # Khánh Hòa QĐ 01/2023: 2 working days after the cut-off
 
-# Task status vocabulary (tình trạng), in order of progress; "không phát sinh" = nothing to do this period.
-DONE = "đã hoàn thành"
-IN_PROGRESS = "đang thực hiện"
-NOT_STARTED = "chưa thực hiện"
-NOT_APPLICABLE = "không phát sinh"
-STATUSES: tuple[str, ...] = (DONE, IN_PROGRESS, NOT_STARTED, NOT_APPLICABLE)
-
 
 class PeriodError(BaocaoError, ValueError):
     """A period code that cannot be read, or a period that does not exist."""
-
-
-def normalize_status(text: object) -> str | None:
-    """The canonical status for what a unit typed ("Đã  hoàn thành" -> "đã hoàn thành"), else None."""
-    if not isinstance(text, str):
-        return None
-    key = norm_space(text).lower().rstrip(".")
-    return key if key in STATUSES else None
 
 
 # --- calendar helpers ------------------------------------------------------------------------------
@@ -293,20 +278,9 @@ def due_tasks(plan: Plan, period: Period) -> list[Task]:
 def overdue_tasks(plan: Plan, period: Period, statuses: Mapping[str, str | None]) -> list[Task]:
     """Dated tasks whose deadline is on or before the period's end and that are not reported done.
 
-    ``statuses`` maps task id to status (as returned by units); a missing or unreadable status counts
-    as not done. A task that is both dated and recurring ("Năm 2021 và thường xuyên") counts by its
+    ``statuses`` maps task id to status (:meth:`baocao.returns.Collected.statuses`, across periods
+    :func:`baocao.task_status.merge_statuses`); a missing or unreadable status counts as not done. A task that is both dated and recurring ("Năm 2021 và thường xuyên") counts by its
     dated part.
     """
     return [t for t in plan.tasks()
             if t.timeframe.due_by(period.end) and normalize_status(statuses.get(t.id)) != DONE]
-
-
-def merge_statuses(*maps: Mapping[str, str | None]) -> dict[str, str | None]:
-    """Statuses from several periods' returns, oldest first: a later known status replaces an earlier one,
-    a later missing one (None) does not, so a task reported done in 2021 stays done in 2023."""
-    out: dict[str, str | None] = {}
-    for m in maps:
-        for task_id, status in m.items():
-            if status is not None or task_id not in out:
-                out[task_id] = status
-    return out

@@ -13,7 +13,7 @@ import datetime as dt
 import functools
 import io
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,7 +22,7 @@ import pandas as pd
 from baocao.vnformat import number
 
 from .engine import assess
-from .model import STATUS_COLORS, CommuneMode
+from .model import STATUS_COLORS, Assessment, CommuneMode
 from .overview import QUANTITATIVE, overview_chart
 from .progress import path_end
 from .series import series
@@ -156,7 +156,8 @@ def figure_png(fig: Figure, dpi: int = DPI) -> bytes:
 
 def save_charts(plan: Plan, data: CycleData, cutoff: dt.date, out_dir: str | Path, *,
                 communes: CommuneMode = "plan", cutoffs: Iterable[dt.date] = (), overwrite: bool = False,
-                dpi: int = DPI, final: bool | None = None) -> list[Path]:
+                dpi: int = DPI, final: bool | None = None,
+                assessments: Sequence[Assessment] | None = None) -> list[Path]:
     """Write the overview chart and one progress chart per quantitative target as PNG files.
 
     Files: ``tong-quan.png`` and ``<target id>.png`` in *out_dir*; the progress charts cover the
@@ -164,13 +165,14 @@ def save_charts(plan: Plan, data: CycleData, cutoff: dt.date, out_dir: str | Pat
     replaced with ``overwrite=True``. *final* judges *cutoff* itself (the overview and the last point
     of each progress chart) as :func:`~baocao.indicators.assess` does, e.g.
     ``final=final_verdict(plan, period)`` so a whole-plan summary's charts say "chưa đạt" where its
-    table does; the earlier points keep the verdict of their date.
+    table does; the earlier points keep the verdict of their date. *assessments*: those of *cutoff*
+    already made (a report's, with the same *communes* and *final*), drawn instead of assessing again.
     """
     from baocao.fileio.atomic import atomic_write_bytes
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    found = assess(plan, data, cutoff, communes=communes, final=final)
+    found = list(assessments) if assessments is not None else assess(plan, data, cutoff, communes=communes, final=final)
     dates = [d for d in _year_ends(plan) if d <= cutoff] + [d for d in cutoffs if d <= cutoff] + [cutoff]
     df = series(plan, data, dates, year_ends=False, communes=communes, final=final)
     written = [atomic_write_bytes(out / OVERVIEW_FILE, overview_chart(found).png(dpi), overwrite=overwrite)]

@@ -62,13 +62,16 @@ def claim_report(outputs: OutputFolder, period: "Period") -> None:
 
 
 def _charts(outputs: OutputFolder, plan: "Plan", data: "CycleData", assessments: list, cutoff: dt.date,
-            folder: Path, mode: ChartMode, final: bool | None = None) -> list[Path]:
+            folder: Path, mode: ChartMode, final: bool | None, communes: str) -> list[Path]:
+    """The report's charts, drawn from its own assessments (and, for the progress charts, the same
+    commune list and verdict rule), so Phụ lục III shows what Phụ lục I says."""
     if mode == "none":
         return []
     if mode == "all":  # writes the overview chart too
         from ..indicators.charts import save_charts
 
-        written = save_charts(plan, data, cutoff, folder, overwrite=outputs.overwrite, final=final)
+        written = save_charts(plan, data, cutoff, folder, overwrite=outputs.overwrite, final=final,
+                              communes=communes, assessments=assessments)  # type: ignore[arg-type]
         outputs.add(*written)
         return written
     from ..indicators.overview import overview_chart
@@ -131,7 +134,8 @@ def add_report(outputs: OutputFolder, plan: "Plan", plan_path: str | os.PathLike
                run_time: dt.datetime | None = None) -> ReportWritten:
     """Write ``period``'s report, its provenance sidecar and its charts into ``outputs`` (no PDF)."""
     from ..indicators.engine import Engine
-    from ..periods import due_tasks, final_verdict, merge_statuses, overdue_tasks, within_plan
+    from ..periods import due_tasks, final_verdict, overdue_tasks, within_plan
+    from ..task_status import merge_statuses
     from ..render.docx import Image
 
     docx_path, sidecar_path, chart_dir = report_paths(period, outputs.path)
@@ -159,7 +163,7 @@ def add_report(outputs: OutputFolder, plan: "Plan", plan_path: str | os.PathLike
         due=due_tasks(plan, period), next_due=due_tasks(plan, period.next()),
         overdue=overdue_tasks(plan, period, statuses), draft=draft, report_date=period.due)
 
-    chart_files = _charts(outputs, plan, data, found, cutoff, chart_dir, charts, final)
+    chart_files = _charts(outputs, plan, data, found, cutoff, chart_dir, charts, final, communes)
     now = run_time or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     # the overview at most 120 mm high: the line on the qualitative targets fits under it on the page
     images = [Image(p, 230, max_height_mm=120) if p.name == "tong-quan.png" else Image(p, 120) for p in chart_files]

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Mapping, Sequence
 
 from ..marks import MISSING_MARK
 from ..plan.text import Para
+from ..task_status import status_text
 from ..vnformat import date_short, join_vi, lower_first, place_date, roman, table_cell
 from .figure_notes import commune_lines, commune_notes, uncharted_notes
 from .narrative import PART_NAMES, Narrative
@@ -23,9 +24,6 @@ if TYPE_CHECKING:
     from ..periods import Period
     from ..plan.model import Plan, Task
     from ..returns.collect import Collected, UnitResult
-
-STATUS_DONE = "đã hoàn thành"
-NO_RETURN = "chưa có báo cáo"
 
 
 @dataclass(frozen=True)
@@ -126,17 +124,9 @@ def _returns_of(task: "Task", collected: "Collected | None") -> list["UnitResult
     return [r for r in collected.results.get(task.id, []) if r.kind == "task"]
 
 
-def _status_of(results: list["UnitResult"]) -> str:
-    """One status for a task reported by several units: done only if every unit says so."""
-    statuses = [r.status for r in results if r.status]
-    if not statuses:
-        return NO_RETURN
-    if all(s == STATUS_DONE for s in statuses):
-        return STATUS_DONE
-    for s in ("đang thực hiện", "chưa thực hiện", "không phát sinh"):
-        if s in statuses:
-            return s
-    return statuses[0]
+def _status_of(task: "Task", collected: "Collected | None") -> str:
+    """The task's one status across its lead units (:mod:`baocao.task_status`), as the report prints it."""
+    return status_text(collected.status(task.id) if collected is not None else None)
 
 
 def _result_text(results: list["UnitResult"]) -> str:
@@ -144,12 +134,12 @@ def _result_text(results: list["UnitResult"]) -> str:
     return "; ".join(parts)
 
 
-def _task_body_line(plan: "Plan", task: "Task", results: list["UnitResult"]) -> str:
+def _task_body_line(plan: "Plan", task: "Task", results: list["UnitResult"], collected: "Collected | None") -> str:
     lead = plan.lead_label(task)
     if not results:
         return f"- {_clause(task.text)}: {lead} chưa gửi báo cáo kết quả."
     result = _result_text(results)
-    status = _status_of(results)
+    status = _status_of(task, collected)
     return f"- {_clause(task.text)} ({lead}): {result or 'không có nội dung kết quả'} ({status})."
 
 
@@ -217,7 +207,7 @@ def build_report(plan: "Plan", period: "Period", assessments: Sequence["Assessme
         if not tasks:
             continue
         body.append(Para("h3", f"2.{gi}. {group.title}"))
-        body += [Para("p", _task_body_line(plan, t, _returns_of(t, collected))) for t in tasks]
+        body += [Para("p", _task_body_line(plan, t, _returns_of(t, collected), collected)) for t in tasks]
     if collected is not None and collected.missing_units:
         names = [collected.unit_names.get(u, u) for u in collected.missing_units]
         body.append(Para("p", f"- Đơn vị chưa gửi báo cáo: {join_vi(names)}."))
@@ -279,7 +269,7 @@ def build_report(plan: "Plan", period: "Period", assessments: Sequence["Assessme
         for ti, t in enumerate(tasks, start=1):
             results = _returns_of(t, collected)
             task_rows.append(TaskRow(False, str(ti), t.text, plan.lead_label(t), t.timeframe.text,
-                                     table_cell(_status_of(results)), _result_text(results), t.id))
+                                     table_cell(_status_of(t, collected)), _result_text(results), t.id))
 
     return Report(plan, period, cutoff, doc, kinh_gui, opening, body, closing, recipients,
                   {"authority": signer.authority, "position": signer.position, "name": signer.name},

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import BaocaoError, InputError, Problem
 from ..fileio.xlsx_cells import CellText, header_key, read_cell
-from ..periods import (DONE, IN_PROGRESS, NOT_APPLICABLE, NOT_STARTED, STATUSES, Period, normalize_status, parse_period,
-                       require_within_plan)
+from ..periods import Period, parse_period, require_within_plan
+from ..task_status import STATUSES, normalize_status, task_status
 from ..vnformat import norm_space
 from .export import FormRow, form_rows
 from .form_layout import COLUMNS, FILL_KEYS, HEADERS, LOCKED_KEYS, META, META_BY_KEY, SHEET
@@ -30,7 +30,6 @@ if TYPE_CHECKING:
 
 FORM_SUFFIXES = {".xlsx", ".xlsm"}
 UNREADABLE_SUFFIXES = {".xls", ".ods", ".csv", ".xlsb", ".numbers"}
-_PROGRESS = {NOT_STARTED: 0, IN_PROGRESS: 1, DONE: 2}
 
 
 @dataclass(frozen=True)
@@ -76,25 +75,16 @@ class Collected:
                 counts[r.unit] = counts.get(r.unit, 0) + 1
         return counts
 
-    def statuses(self) -> dict[str, str | None]:
-        """One status per id across its lead units, for :func:`baocao.periods.overdue_tasks`.
+    def status(self, row_id: str) -> str | None:
+        """One status of a task (or qualitative target) across its lead units, by
+        :func:`baocao.task_status.task_status`: a unit expected to report it that has not counts as unknown."""
+        reported = {r.unit: r.status for r in self.results.get(row_id, [])}
+        return task_status(reported.get(u) for u, ids in self.expected.items() if row_id in ids)
 
-        None when a unit expected to report the id has not (counts as not done); otherwise the least
-        advanced of the reported statuses, "không phát sinh" counting only when every unit says so.
-        """
-        reporters: dict[str, list[str]] = {}
-        for unit_id, ids in self.expected.items():
-            for i in ids:
-                reporters.setdefault(i, []).append(unit_id)
-        out: dict[str, str | None] = {}
-        for i, units in reporters.items():
-            by_unit = {r.unit: r.status for r in self.results.get(i, [])}
-            if any(u not in by_unit for u in units):
-                out[i] = None
-                continue
-            progress = [s for s in by_unit.values() if s != NOT_APPLICABLE]
-            out[i] = min(progress, key=_PROGRESS.__getitem__) if progress else NOT_APPLICABLE
-        return out
+    def statuses(self) -> dict[str, str | None]:
+        """:meth:`status` of every id the period's forms ask for, for :func:`baocao.periods.overdue_tasks`."""
+        ids = dict.fromkeys(i for rows in self.expected.values() for i in rows)
+        return {i: self.status(i) for i in ids}
 
     def table(self) -> pd.DataFrame:
         """Every merged row as a DataFrame with Vietnamese headers (for notebooks and CSV)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..periods import STATUSES
+from ..task_status import STATUSES
 
 SHEET = "Báo cáo"
 FORM_VERSION = "1"
