@@ -33,7 +33,7 @@ def test_no_import_circle_inside_the_package(package):
 LAYERS = (
     "errors", "vnformat", "decree30", "marks", "lazy_exports", "resources", "yamlfile", "fileio",
     "spreadsheet_text",
-    "plan", "data", "periods", "returns",
+    "plan", "data", "task_status", "periods", "returns",
     "indicators", "report",
     "docx", "render", "checks", "display",
     "jobs", "cli",
