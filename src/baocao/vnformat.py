@@ -24,6 +24,7 @@ from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 __all__ = [
     "JINJA_FILTERS",
+    "count",
     "date_long",
     "date_short",
     "from_roman",
@@ -40,6 +41,7 @@ __all__ = [
     "percent_range",
     "place_date",
     "roman",
+    "rounded",
     "table_cell",
     "upper_first",
 ]
@@ -256,6 +258,23 @@ def number(x: float | int | Decimal, decimals: int | None = None) -> str:
     number of places, as tables need ("45,0"). Rounding is half away from zero.
     """
     return _render(_to_decimal(x), decimals, strip=False)
+
+
+def rounded(x: float | int, decimals: int) -> float:
+    """*x* rounded as :func:`number` writes it with *decimals* places (half away from zero): 2.675 -> 2.68.
+
+    For comparing figures exactly as a document prints them.
+    """
+    return float(_round(_to_decimal(x), _check_decimals(decimals)))
+
+
+def count(n: float | int) -> str:
+    """A count of things as running text writes it: two digits under ten ("01 HTX", "09 xã"), else
+    :func:`number` ("0", "12", "1.234"). Only for whole counts: a fraction raises ValueError."""
+    d = _to_decimal(n)
+    if d != d.to_integral_value():
+        raise ValueError(f"Số đếm phải là số nguyên: {n!r}")
+    return f"{int(d):02d}" if 0 < d < 10 else _render(d, 0, strip=False)
 
 
 def percent(x: float, decimals: int = 1) -> str:

@@ -25,8 +25,11 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
 
 
 def check_plan(plan: Plan) -> Iterator[tuple[Loc, str, Any]]:
-    """Checks that span fields: unique ids, declared units, target quotes found in their paragraph."""
+    """Checks that span fields: unique ids, declared units, target quotes found in their paragraph, target
+    goals (``goal``) found in the plan's words (their paragraph or a task's wording)."""
     from ..vnformat import norm_space
+
+    task_words = " ".join(norm_space(w) for t in plan.tasks() for w in (t.text, t.body or "")).casefold()
 
     unit_ids = [u.id for u in plan.units]
     for loc, ident in _duplicates([(("units", i, "id"), u.id) for i, u in enumerate(plan.units)]):
@@ -34,6 +37,7 @@ def check_plan(plan: Plan) -> Iterator[tuple[Loc, str, Any]]:
     declared = set(unit_ids)
 
     ids: list[tuple[Loc, str]] = []
+    target_locs: list[tuple[Loc, Any]] = []
     for gi, g in enumerate(plan.task_groups):
         ids.append((("task_groups", gi, "id"), g.id))
         for ti, t in enumerate(g.tasks):
@@ -51,15 +55,29 @@ def check_plan(plan: Plan) -> Iterator[tuple[Loc, str, Any]]:
                 yield bloc + ("unit",), f"đơn vị '{b.unit}' chưa được khai báo trong 'units'", b.unit
             for ti, t in enumerate(b.targets):
                 ids.append((bloc + ("targets", ti, "id"), t.id))
+                target_locs.append((bloc + ("targets", ti), t))
                 if norm_space(t.quote) not in norm_space(b.text):
                     yield (bloc + ("targets", ti, "quote"),
                            "đoạn trích của chỉ tiêu không có trong câu chứa nó (so sánh sau chuẩn hóa NFC)", t.quote)
+                goals = [(("goal",), t.goal)] + [(("classes", k, "goal"), c.goal) for k, c in (t.classes or {}).items()]
+                for gloc, goal in goals:
+                    words = norm_space(goal or "").casefold()
+                    if words and words not in norm_space(b.text).casefold() and words not in task_words:
+                        yield (bloc + ("targets", ti) + gloc,
+                               "mục tiêu phải ghi đúng lời của kế hoạch: không thấy trong câu chứa chỉ tiêu hay "
+                               "trong nội dung nhiệm vụ nào", goal)
             yield from walk(b.blocks, bloc + ("blocks",))
 
     for si, s in enumerate(plan.sections):
         yield from walk(s.blocks, ("sections", si, "blocks"))
     for loc, ident in _duplicates(ids):
         yield loc, f"mã '{ident}' bị trùng (mã nhiệm vụ, nhóm và chỉ tiêu phải khác nhau)", ident
+    themes = plan.reporting.themes if plan.reporting else []
+    if themes:
+        for loc, t in target_locs:
+            if t.theme is not None and t.theme not in themes:
+                yield (loc + ("theme",), f"nhóm '{t.theme}' không có trong 'reporting.themes' "
+                                         f"({'; '.join(themes)})", t.theme)
     if plan.reporting and plan.reporting.compiler not in declared:
         yield (("reporting", "compiler"), f"đơn vị '{plan.reporting.compiler}' chưa được khai báo trong 'units'",
                plan.reporting.compiler)

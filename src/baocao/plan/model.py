@@ -145,6 +145,7 @@ class ClassTarget(Model):
     value: float | None = None
     range: tuple[float, float] | None = None
     label: str = ""
+    goal: str | None = None  # the class's target in the plan's words ("dưới 15%"); default from the figures
 
 
 class Target(Model):
@@ -162,6 +163,9 @@ class Target(Model):
     baseline: Baseline | None = None
     start: dt.date | None = None  # start of the straight-line path (default: 1 January of the plan's first year)
     deadline: dt.date | None = None
+    path: dict[dt.date, float] | None = None  # milestones the plan sets on the way (date -> value); else straight
+    goal: str | None = None  # the target in the plan's words for documents ("trên 20 tỷ đồng"); default from the figures
+    theme: str | None = None  # the heading a report groups this target's result under ("Số lượng HTX, LHHTX, THT")
     compute: dict[str, Any] = Field(default_factory=dict)  # how the indicator engine computes it
     note: str = ""
 
@@ -179,6 +183,9 @@ class Target(Model):
             raise ValueError(f"chỉ tiêu dạng '{self.kind}' cần 'value'")
         if self.kind == "growth" and self.baseline is None:
             raise ValueError("chỉ tiêu tăng trưởng ('growth') cần 'baseline'")
+        if self.path and (self.kind == "distribution" or self.comparator == "range"):
+            raise ValueError("lộ trình ('path') chỉ khai báo cho chỉ tiêu có một mức (không cho 'range' hay "
+                             "'distribution')")
         return self
 
 
@@ -244,11 +251,17 @@ class Unit(Model):
     successor: str = ""  # after a reorganisation: who takes its tasks over
 
 
+#: Bounds of a task's derived short title, in words (see :meth:`Task.title`).
+TITLE_MIN_WORDS = 6
+TITLE_MAX_WORDS = 20
+
+
 class Task(Model):
     """A task: its appendix wording, its body wording, lead units and timeframe."""
 
     id: str
     text: str  # wording in the appendix table
+    short: str | None = None  # short title a report names the task by (default: derived from ``text``)
     body: str | None = None  # wording in the body when it differs (default: ``text`` + ".")
     in_body: bool = True  # False: the task appears only in the appendix
     lead: list[str] = Field(min_length=1)  # unit ids
@@ -276,6 +289,30 @@ class Task(Model):
         data = handler(self)
         data["timeframe"] = self.timeframe.text
         return data
+
+    def title(self) -> str:
+        """The short title reports name the task by: ``short``, else derived from ``text``.
+
+        Derived: the first clause (up to the first ";" or sentence end), cut before a purpose or
+        reference phrase (" để ", " nhằm ", " (") when at least :data:`TITLE_MIN_WORDS` words remain,
+        then, when still longer than :data:`TITLE_MAX_WORDS` words, after the last comma within them
+        (if that leaves at least twice :data:`TITLE_MIN_WORDS` words). A plan file declares ``short``
+        where this reads badly.
+        """
+        if self.short:
+            return self.short
+        clause = re.split(r";|\.\s|\.$", self.text.strip(), maxsplit=1)[0].strip()
+        for marker in (" để ", " nhằm ", " ("):
+            head = clause.split(marker, 1)[0]
+            if len(head.split()) >= TITLE_MIN_WORDS:
+                clause = head
+        words = clause.split()
+        if len(words) > TITLE_MAX_WORDS:
+            head = " ".join(words[:TITLE_MAX_WORDS])
+            cut = head[: head.rfind(",")] if "," in head else ""
+            if len(cut.split()) >= 2 * TITLE_MIN_WORDS:
+                clause = cut
+        return clause.strip().rstrip(",:")
 
     def body_text(self) -> str | None:
         """Wording in the body, or None for an appendix-only task."""
@@ -347,6 +384,7 @@ class Reporting(Model):
     recipients: list[str] = Field(min_length=1)  # bodies the periodic reports go to ("Kính gửi")
     copies: list[str] = Field(default_factory=list)  # further "Nơi nhận" lines of a report, after "Như trên"
     archive_unit: str = ""  # drafting unit in "Lưu: VT, …"
+    themes: list[str] = Field(default_factory=list)  # order of the targets' ``theme`` headings in a report
 
 
 class Horizon(Model):

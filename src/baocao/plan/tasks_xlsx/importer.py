@@ -304,7 +304,8 @@ def _keep(original: str | None, value: str | None) -> str | None:
 
 
 def _task(task_id: str, row: _TaskRow, old: Task | None) -> Task:
-    """The task model of a row; the lead wording survives only while the lead units stay the same."""
+    """The task model of a row; the lead wording survives only while the lead units stay the same, the short
+    title (not a column of the sheet) stays with the task's id."""
     label = row.lead_label
     if old is not None:
         label = _keep(old.lead_label, label)
@@ -312,7 +313,8 @@ def _task(task_id: str, row: _TaskRow, old: Task | None) -> Task:
             label = None
     assert row.timeframe is not None
     return Task(id=task_id, text=_keep(old.text if old else None, row.text) or "",
-                body=_keep(old.body if old else None, row.body), in_body=row.in_body, lead=row.lead,
+                short=old.short if old else None, body=_keep(old.body if old else None, row.body),
+                in_body=row.in_body, lead=row.lead,
                 lead_label=label, support=row.support, timeframe=row.timeframe,
                 note=_keep(old.note if old else None, row.note) or "")
 
