@@ -30,6 +30,7 @@ from baocao.indicators import (
     CHUA_DAT,
     DAT,
     DUNG_TIEN_DO,
+    KHONG_DINH_LUONG,
     VUOT,
     MetricResult,
     NoData,
@@ -207,10 +208,11 @@ def test_communes_with_htx_and_closing_on_cutoff_day(plan, data, at_c):
     assert a.communes.as_of == D(2025, 6, 30)
     # baseline 31/12/2020: H01 (00001), H03 (00002), H07 (00004) -> 3/4 = 75%; path 75 -> 90
     assert a.baseline == pytest.approx(75.0)
-    assert a.expected == pytest.approx(75 + 15 * frac(C))
+    assert a.expected == pytest.approx(75 + 15 * frac(C))  # 82,48: printed and judged as 82,5%
+    assert (a.path_date, a.measure, a.path) == (C, 50.0, 82.5)
     assert a.status == CHAM_TIEN_DO
-    assert a.sentence == ("Đến 30/6/2023, có 2/4 xã có HTX, đạt 50%, bằng 55,6% mục tiêu năm 2025 (90%); "
-                          "chậm tiến độ.")
+    assert a.sentence == ("Tính đến ngày 30/6/2023, có 02/04 xã có HTX (50%), đạt 55,6% kế hoạch, chậm tiến độ "
+                          "(lộ trình đến 30/6/2023: 82,5%; mục tiêu năm 2025: 90% trở lên).")
     day_before = assess_one(plan, data, "xa_co_htx", D(2023, 6, 29))
     assert (day_before.numerator, day_before.value) == (3, pytest.approx(75.0))
 
@@ -276,13 +278,15 @@ def test_households_range_below_on_track(at_c):
     assert a.value == pytest.approx(39.0)
     assert a.target == (40, 45)
     assert a.percent_of_target == pytest.approx(39 / 40 * 100)
-    assert a.data_date == D(2022, 12, 31)
+    assert a.data_date == D(2022, 12, 31) and not a.estimated
     assert a.baseline == pytest.approx(20.0)  # 2020: 100 / 500
-    assert a.expected == pytest.approx(20 + 20 * frac(C))
-    assert a.status == DUNG_TIEN_DO
+    # a yearly figure is judged on the path at the date it describes: 31/12/2022, 20 + 20 * 730/1826 = 28
+    assert a.path_date == D(2022, 12, 31) and a.expected == pytest.approx(20 + 20 * frac(D(2022, 12, 31)))
+    assert a.path == 28.0 and a.status == DUNG_TIEN_DO
     assert a.evidence["participating_households"].sum() == a.numerator
     assert a.evidence["farm_households"].sum() == a.denominator
-    assert "(số liệu năm 2022)" in a.sentence and "40 - 45%" in a.sentence
+    assert a.sentence.startswith("Năm 2022, có 195/500 hộ nông dân tham gia kinh tế tập thể (39%)")
+    assert "đúng tiến độ (lộ trình năm 2022: 28%; mục tiêu năm 2025: 40 - 45%)" in a.sentence
 
 
 @pytest.mark.parametrize(("participating", "value", "status"), [
@@ -305,7 +309,7 @@ def test_no_data_for_the_year(at_c):
     a = at_c["tuyen_truyen"]  # training has 2023 and 2025 only: no year ended by 30/6/2023
     assert a.status == CHUA_CO_SO_LIEU and a.value is None and a.percent_of_target is None
     assert "Tuyên truyền, bồi dưỡng" in a.reason
-    assert a.sentence.startswith("Đến 30/6/2023, chưa có số liệu về")
+    assert a.sentence.startswith("Tính đến ngày 30/6/2023, chưa có số liệu về")
 
 
 def test_zero_denominator_is_no_data_with_reason(plan, data):
@@ -320,6 +324,17 @@ def test_current_year_option_reads_provisional_figures(plan, data):
     a = assess_one(plan, data, target, C)
     assert a.value == pytest.approx(50.0) and a.data_date == D(2023, 12, 31)
 
+
+def test_estimate_mode_reads_the_year_under_way_and_says_so(plan, data):
+    """An annual report's "ước thực hiện": the 2023 rows count on 30/6/2023, the sentence says "Ước thực hiện"."""
+    a = assess_one(plan, data, "boi_duong", C)
+    assert a.status == CHUA_CO_SO_LIEU  # no year ended by the cut-off
+    (est,) = assess(plan, data, C, targets=["boi_duong"], estimate=True)
+    assert est.value == pytest.approx(50.0) and est.estimated and est.data_date == D(2023, 12, 31)
+    assert est.sentence.startswith("Ước thực hiện năm 2023, có 50/100 cán bộ")
+    assert est.path_date == D(2023, 12, 31) and est.path == pytest.approx(round(100 * frac(D(2023, 12, 31)), 1))
+    (rated,) = assess(plan, data, D(2022, 12, 14), targets=["phan_loai"], estimate=True)
+    assert rated.data_date == D(2022, 12, 31) and rated.denominator == 4  # the 2022 round, not 2021's 3
 
 # --- shares of rows ------------------------------------------------------------------------------
 
@@ -404,7 +419,7 @@ def test_ocop_count(at_c):
     assert a.value == 1 and a.numerator == 1  # H01; H04's first OCOP year is 2024
     assert len(a.evidence) == a.value
     assert a.percent_of_target == pytest.approx(100 / 30)
-    assert a.sentence.startswith("Đến 30/6/2023, có 1 HTX sở hữu sản phẩm OCOP, bằng 3,3% mục tiêu năm 2025")
+    assert a.sentence.startswith("Tính đến ngày 30/6/2023, có 01 HTX sở hữu sản phẩm OCOP, đạt 3,3% kế hoạch")
 
 
 def test_model_count_keeps_closed_htx(at_c):
@@ -417,16 +432,25 @@ def test_new_htx_per_year(at_c):
     assert a.numerator == 2  # H02 (2021), H04 (2022); H08 is founded after the cut-off
     assert a.denominator == pytest.approx(years)
     assert a.value == pytest.approx(2 / years)
-    assert a.expected == 25 and a.status == CHAM_TIEN_DO
-    assert a.sentence.startswith("Từ 01/01/2021 đến 30/6/2023, có 2 HTX thành lập mới, bình quân 0,8 HTX/năm")
+    # judged on the number: 2 HTX against 25 a year for 2,4959 years = 62,4, i.e. 63 to reach
+    assert (a.measure, a.path, a.expected, a.status) == (2, 63, 25, CHAM_TIEN_DO)
+    assert a.sentence.startswith("Từ năm 2021 đến ngày 30/6/2023, thành lập mới 02 HTX, bình quân 0,8 HTX/năm")
+    assert "chậm tiến độ (lộ trình đến 30/6/2023: 63 HTX; mục tiêu bình quân mỗi năm: từ 25 HTX trở lên)" in a.sentence
     u = at_c["lhhtx_thanh_lap_moi"]
     assert u.value == pytest.approx(1 / years)
+    # a rate of a few units a year is written as the count, never "bình quân 0,4 LHHTX/năm"
+    assert "bình quân" not in u.sentence.split("(")[0] and "thành lập mới 01 LHHTX" in u.sentence
 
 
-def test_rate_met_before_deadline_is_only_on_track(plan, data):
-    target = plan.target("htx_thanh_lap_moi").model_copy(update={"value": 0.5})
-    assert assess_one(plan, data, target, C).status == DUNG_TIEN_DO
-    assert assess_one(plan, data, target, END).status == VUOT
+def test_rate_is_judged_on_the_number_counted(plan, data):
+    """On track when the count reaches the rate times the years gone; met once it reaches the whole term's
+    number, which the average can no longer fall below."""
+    half = plan.target("htx_thanh_lap_moi").model_copy(update={"value": 0.5})
+    a = assess_one(plan, data, half, C)  # 2 HTX; path 0,5 * 2,4959 = 1,25 -> 02; the term's 2,5 not reached
+    assert (a.measure, a.path, a.status) == (2, 2, DUNG_TIEN_DO)
+    assert assess_one(plan, data, half, END).status == VUOT  # 3 HTX > 2,5
+    early = plan.target("htx_thanh_lap_moi").model_copy(update={"value": 0.4})
+    assert assess_one(plan, data, early, C).status == DAT  # 2 HTX = 0,4 * 5: met before the deadline
 
 
 # --- growth ----------------------------------------------------------------------------------------
@@ -477,10 +501,12 @@ def test_classification_distribution(at_c):
     assert by["yeu_kem"].percent_of_target == pytest.approx(15 / 25 * 100)  # lower is better
     # 2020 baseline: H01 Khá, H03 Tốt | H07 Trung bình | H05 Yếu -> 50 / 25 / 25: yếu path 25 -> 15
     assert by["yeu_kem"].baseline == pytest.approx(25.0)
-    assert by["yeu_kem"].expected == pytest.approx(25 - 10 * frac(C))
-    assert by["yeu_kem"].status == CHAM_TIEN_DO
+    # the 2022 round describes 31/12/2022: the path there is 25 - 10 * 730/1826 = 21,0
+    assert by["yeu_kem"].expected == pytest.approx(25 - 10 * frac(D(2022, 12, 31)))
+    assert (by["yeu_kem"].path, by["yeu_kem"].status) == (21.0, CHAM_TIEN_DO)
     assert a.status == CHAM_TIEN_DO
-    assert a.percent_of_target == pytest.approx(min(50 / 40, 25 / 40, 15 / 25) * 100)
+    assert a.percent_of_target is None and a.percent_text == "—"  # no composite % of a distribution
+    assert "25 HTX" not in a.sentence and "01 HTX yếu, kém (25%), chậm tiến độ (lộ trình năm 2022: 21%" in a.sentence
     ev = a.evidence
     assert len(ev) == a.denominator
     assert ev["class"].value_counts().to_dict() == {"kha_tot": 2, "trung_binh": 1, "yeu_kem": 1}
@@ -490,7 +516,7 @@ def test_fund_amount_converted_to_billion(plan, data, at_c):
     a = at_c["quy_von_vay"]
     assert a.value == pytest.approx(15.0) and a.unit == "tỷ đồng"  # 15.000 triệu đồng in 2022
     assert a.baseline == pytest.approx(5.0)
-    assert a.expected == pytest.approx(5 + 15 * frac(C))
+    assert a.expected == pytest.approx(5 + 15 * frac(D(2022, 12, 31)))  # the 2022 figure, on the 2022 path
     assert a.status == DUNG_TIEN_DO
     assert "15 tỷ đồng" in a.sentence and "trên 20 tỷ đồng" in a.sentence
     end = assess_one(plan, data, "quy_von_vay", END)
@@ -500,30 +526,43 @@ def test_fund_amount_converted_to_billion(plan, data, at_c):
 def test_qualitative_targets_are_figures_not_targets(at_c):
     cd = at_c["cong_doan"]
     assert (cd.numerator, cd.denominator) == (1, 4) and cd.value == pytest.approx(25.0)
-    # the seed's rule is progress since the plan began: on 31/12/2020 H01 of the four active HTX
-    # (H01, H03, H05, H07) had a trade union, 25% as now, so it has not moved
-    assert cd.target is None and cd.percent_of_target is None and cd.status == CHAM_TIEN_DO
-    assert cd.sentence == ("Đến 30/6/2023, có 1/4 HTX đang hoạt động có tổ chức công đoàn "
-                           "(25%; đầu kỳ kế hoạch 25%); chậm tiến độ.")
+    # the plan sets no level ("tuyên truyền"): no verdict; the figure is compared with the start of the plan,
+    # when H01 of the four active HTX (H01, H03, H05, H07) had a trade union, 25% as now
+    assert cd.target is None and cd.percent_of_target is None and cd.status == KHONG_DINH_LUONG
+    assert cd.sentence == ("Tính đến ngày 30/6/2023, có 01/04 HTX đang hoạt động có tổ chức công đoàn (25%), "
+                           "không đổi so với đầu kỳ kế hoạch (25%), kế hoạch đề ra việc tuyên truyền thành lập "
+                           "tổ chức Công đoàn, không đặt mức định lượng.")
     bh = at_c["bhxh"]
-    assert bh.numerator == 0 and bh.status == CHAM_TIEN_DO
-    staff = at_c["quy_chuyen_trach"]
-    assert staff.value == 2 and staff.status == DAT and "Quỹ có 2 cán bộ chuyên trách" in staff.sentence
+    assert bh.numerator == 0 and bh.status == KHONG_DINH_LUONG and "(0%), không đổi so với đầu kỳ kế hoạch (0%)" in bh.sentence
+
+
+def test_fund_staff_is_a_count_of_at_least_three(plan, data, at_c, tmp_path):
+    """"từ 3-5 thành viên quản lý": at least 3 people by 2025, on a path from 0 at the end of 2020."""
+    staff = at_c["quy_chuyen_trach"]  # 2022: 2 people; path at 31/12/2022: 3 * 730/1826 = 1,2 -> 02 to reach
+    assert (staff.value, staff.path, staff.status) == (2, 2, DUNG_TIEN_DO)
+    assert staff.target_text == "từ 3-5 thành viên quản lý"
+    assert "có 02 người làm việc chuyên trách" in staff.sentence and "(lộ trình năm 2022: 02 người;" in staff.sentence
+    end = assess_one(plan, data, "quy_chuyen_trach", END)
+    assert (end.value, end.status) == (3, DAT)
+    one = [dict(r, dedicated_staff=1) if r["year"] == 2022 else r for r in FUND]
+    assert assess_one(plan, with_rows(data, "fund", one, tmp_path), "quy_chuyen_trach",
+                      C).status == CHAM_TIEN_DO  # 1 < 2: behind, never "đạt" for one person
 
 
 
-def test_qualitative_rule_on_progress_since_the_plan_began(plan, tmp_path):
+def test_qualitative_rule_when_a_plan_sets_one(plan, tmp_path):
     from baocao.indicators.metrics import met_rule
 
     coops = [dict(r) for r in COOPS]
     coops[4]["trade_union"] = "Có"  # H05 sets up a union on 1/3/2022: 2/4 at C against 1/4 at the start
     coops[4]["trade_union_since"] = D(2022, 3, 1)
     grown = load_data(write_workbook(tmp_path / "ind_union.xlsx", {**ROWS, "cooperatives": coops}))
-    cd = next(a for a in assess(plan, grown, C) if a.target_id == "cong_doan")
+    ruled = plan.target("cong_doan").model_copy(deep=True)
+    ruled.compute["met_if"] = "count >= 2"
+    cd = assess_one(plan, grown, ruled, C)
     assert (cd.numerator, cd.status) == (2, DAT)
-    assert "(50%; đầu kỳ kế hoạch 25%); đạt mục tiêu." in cd.sentence
-    final = next(a for a in assess(plan, grown, D(2021, 12, 31), final=True) if a.target_id == "cong_doan")
-    assert (final.numerator, final.status) == (1, CHUA_DAT)
+    assert "(50%), tăng so với đầu kỳ kế hoạch (25%)" in cd.sentence
+    assert assess_one(plan, grown, ruled, D(2021, 12, 31)).status == CHUA_DAT
 
     figures = {"count": 3.0, "share": 20.0, "share_start": 12.5}
     assert met_rule("share > share_start", figures) and not met_rule("share < share_start", figures)
@@ -535,9 +574,12 @@ def test_qualitative_rule_on_progress_since_the_plan_began(plan, tmp_path):
 
 def test_stopped_not_dissolved(plan, data, at_c):
     a = at_c["giai_the_htx_ngung"]
-    # H03 stopped on 30/6/2023 and is not dissolved; H07 dissolved on 1/8/2021 (in the window)
-    assert a.value == 1 and a.status == DUNG_TIEN_DO
-    assert "đã giải thể, xóa tên 1 HTX" in a.sentence and "còn 1 HTX" in a.sentence
+    # H03 stopped on 30/6/2023 and is not dissolved; H07 dissolved on 1/8/2021 (in the window). The backlog
+    # was 0 at the end of 2020: the path stays at 0 and one stopped HTX is behind it.
+    assert (a.value, a.baseline, a.path, a.status) == (1, 0, 0, CHAM_TIEN_DO)
+    assert a.percent_of_target is None
+    assert "còn 01 HTX đã ngừng hoạt động chưa giải thể, xóa tên" in a.sentence
+    assert "đã giải thể, xóa tên 01 HTX" in a.sentence and "mục tiêu năm 2025: giải thể, xóa tên dứt điểm" in a.sentence
     assert set(a.evidence.loc[a.evidence["counted"], "coop_id"]) == {"H03"}
     before = assess_one(plan, data, "giai_the_htx_ngung", D(2023, 6, 29))
     assert before.value == 0 and before.status == DAT

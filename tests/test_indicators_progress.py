@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from baocao.indicators import progress as pg
-from baocao.indicators.model import CHAM_TIEN_DO, CHUA_CO_SO_LIEU, CHUA_DAT, DAT, DUNG_TIEN_DO, VUOT
+from baocao.indicators.model import CHAM_TIEN_DO, CHUA_CO_SO_LIEU, CHUA_DAT, DAT, DUNG_TIEN_DO, KHONG_DINH_LUONG, VUOT
 from baocao.indicators.text import fmt_value, subject
 
 D = dt.date
@@ -57,34 +57,76 @@ def test_path_heads_for_the_nearest_bound_of_a_range():
     (85, 90, True, CHUA_DAT), (90, 90, True, DAT), (95, 90, True, VUOT),
 ])
 def test_status_of_a_share(value, expected, final, status):
-    assert pg.status(value, ">=", 90, expected=expected, end_value=90, final=final) == status
+    assert pg.status(value, ">=", 90, path=expected, end_value=90, final=final) == status
 
 
 def test_status_of_a_lower_is_better_target():
-    assert pg.status(18, "<", 15, expected=20, end_value=15, final=False) == DUNG_TIEN_DO
-    assert pg.status(22, "<", 15, expected=20, end_value=15, final=False) == CHAM_TIEN_DO
-    assert pg.status(14, "<", 15, expected=20, end_value=15, final=True) == VUOT
-    assert pg.status(15, "<", 15, expected=15, end_value=15, final=True) == CHUA_DAT
+    assert pg.status(18, "<", 15, path=20, end_value=15, final=False) == DUNG_TIEN_DO
+    assert pg.status(22, "<", 15, path=20, end_value=15, final=False) == CHAM_TIEN_DO
+    assert pg.status(14, "<", 15, path=20, end_value=15, final=True) == VUOT
+    assert pg.status(15, "<", 15, path=15, end_value=15, final=True) == CHUA_DAT
 
 
-def test_status_of_a_rate_before_and_at_deadline():
-    assert pg.status(30, ">=", 25, expected=25, end_value=25, final=False, rate=True) == DUNG_TIEN_DO
-    assert pg.status(30, ">=", 25, expected=25, end_value=25, final=True, rate=True) == VUOT
+def test_a_backlog_to_clear_is_judged_against_a_path_down_to_zero():
+    """"giải thể dứt điểm": 7 stopped HTX at the start, none at the deadline; the backlog must shrink."""
+    start, deadline = dt.date(2020, 12, 31), dt.date(2025, 12, 31)
+    mid = pg.expected_value(7, 0, start, deadline, dt.date(2023, 6, 14))
+    assert mid == pytest.approx(7 * (1 - 895 / 1826))
+    path = pg.printed_path(mid, "count", "HTX", "<=")
+    assert path == 3  # at most 3 by then: a whole-number "at most" path rounds down
+    assert pg.status(9, "<=", 0, path=path, end_value=0, final=False) == CHAM_TIEN_DO
+    assert pg.status(3, "<=", 0, path=path, end_value=0, final=False) == DUNG_TIEN_DO
+    assert pg.status(18, "<=", 0, path=0, end_value=0, final=True) == CHUA_DAT
+    assert pg.status(0, "<=", 0, path=0, end_value=0, final=True) == DAT
+    assert pg.percent_of_target(9, "<=", 0) is None  # no % of a zero target
+
+
+@pytest.mark.parametrize(("expected", "comparator", "path"), [
+    (2.45, ">=", 3), (1.2, ">=", 2), (61.0000000001, ">=", 61), (3.57, "<=", 3), (3.0, "<", 3),
+])
+def test_a_whole_number_path_is_the_number_to_reach(expected, comparator, path):
+    """Whole figures against a path of 2,45: 2 is behind, so the path printed beside the verdict is 03."""
+    assert pg.printed_path(expected, "count", "LHHTX", comparator) == path
+    for figure in range(0, 8):
+        exact = figure <= expected + 1e-6 if comparator in pg.LOWER_IS_BETTER else figure >= expected - 1e-6
+        assert pg.on_track(figure, path, comparator, 0.0) == exact
+
+
+def test_figures_are_compared_as_printed():
+    """89,96% prints as "90%": against a target of 90% it is met, never "chưa đạt" beside "90%"."""
+    assert pg.printed(89.96, "share", "%") == 90.0
+    assert pg.status(pg.printed(89.96, "share", "%"), ">=", 90, path=None, end_value=90, final=True) == DAT
+    assert pg.printed(1.104, "growth", "lần") == 1.1 and pg.printed(12.805, "amount", "tỷ đồng") == 12.81
+    assert pg.decimals("rate_per_year", "HTX/năm") == 1 and pg.decimals("count", "người") == 0
+
+
+def test_a_declared_path_bends_through_its_milestones():
+    start, deadline = dt.date(2020, 12, 31), dt.date(2025, 12, 31)
+    milestones = {dt.date(2022, 12, 31): 10.0, dt.date(2024, 12, 31): 80.0}
+    assert pg.expected_value(0, 100, start, deadline, dt.date(2022, 12, 31), milestones) == 10.0
+    assert pg.expected_value(0, 100, start, deadline, dt.date(2023, 12, 31), milestones) == pytest.approx(45, abs=0.1)
+    assert pg.expected_value(0, 100, start, deadline, dt.date(2025, 12, 31), milestones) == 100.0
+    assert pg.expected_value(0, 100, start, deadline, dt.date(2020, 6, 30), milestones) == 0.0
 
 
 def test_qualitative_status():
-    assert pg.qualitative_status(True, None, final=False) == DAT
-    assert pg.qualitative_status(False, True, final=False) == DUNG_TIEN_DO
-    assert pg.qualitative_status(False, False, final=False) == CHAM_TIEN_DO
-    assert pg.qualitative_status(False, True, final=True) == CHUA_DAT
+    assert pg.qualitative_status(True) == DAT
+    assert pg.qualitative_status(False) == CHUA_DAT
+    assert pg.qualitative_status(None) == KHONG_DINH_LUONG  # no level in the plan: no verdict drawn
 
 
 @pytest.mark.parametrize(("value", "unit", "text"), [
     (81.66, "%", "81,7%"), (90.0, "%", "90%"), (1234, "HTX", "1.234 HTX"), (24.456, "HTX/năm", "24,5 HTX/năm"),
     (20.02, "HTX/năm", "20 HTX/năm"), (1.25, "lần", "1,25 lần"), (21.345, "tỷ đồng", "21,35 tỷ đồng"), (3, "", "3"),
+    (1.104, "lần", "1,1 lần"),
 ])
 def test_values_are_written_the_vietnamese_way(value, unit, text):
     assert fmt_value(value, unit) == text
+
+
+def test_small_counts_have_two_digits():
+    assert fmt_value(1, "người", "count") == "01 người" and fmt_value(24, "HTX", "count") == "24 HTX"
+    assert fmt_value(0, "HTX", "count") == "0 HTX"
 
 
 def test_subject_from_label(plan):

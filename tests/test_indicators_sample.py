@@ -131,7 +131,7 @@ def test_figures_for_notebooks(plan, data):
 
 def test_cli_on_the_sample(at_end):
     from baocao.cli import main_group
-    from baocao.vnformat import percent
+    from baocao.vnformat import count, percent
 
     runner = CliRunner()
     out = runner.invoke(main_group, ["indicators", str(SAMPLE_PLAN), str(DATA), "--cutoff", "2025-12-31"])
@@ -139,7 +139,7 @@ def test_cli_on_the_sample(at_end):
     for a in at_end.values():
         assert a.sentence in out.output
     share = at_end["xa_co_htx"]
-    assert f"{share.numerator}/{share.denominator} xã có HTX, đạt {percent(share.value)}" in out.output
+    assert f"{count(share.numerator)}/{count(share.denominator)} xã có HTX ({percent(share.value)})" in out.output
     assert re.search(r"\b\d+,\d+ tỷ đồng\b", out.output)  # decimal comma
     assert re.search(r"\d{1,3}\.\d{3}/\d{1,3}\.\d{3} hộ", out.output)  # thousands dot
     js = runner.invoke(main_group, ["indicators", str(SAMPLE_PLAN), str(DATA), "--cutoff", "2023-06-14", "--json",
@@ -155,3 +155,46 @@ def test_one_engine_for_several_cutoffs_gives_what_separate_calls_give(plan, dat
     for cutoff in (MID, END, dt.date(2022, 6, 14)):
         assert engine.assess_all(cutoff) == assess(plan, data, cutoff)
     assert [a.target_id for a in engine.assess_all(END, targets=["bhxh", "xa_co_htx"])] == ["bhxh", "xa_co_htx"]
+
+
+@pytest.mark.parametrize(("cutoff", "value", "path", "status"), [
+    (dt.date(2020, 12, 31), 0, 0, "đúng tiến độ"),   # the plan's start: 0 people, on its own start
+    (MID, 1, 2, "chậm tiến độ"),                     # 2022: 1 person; path at 31/12/2022 is 1,2: 02 to reach
+    (END, 3, None, "đạt"),                           # 2025: 3 people = "từ 3-5 thành viên"
+])
+def test_fund_staff_follows_from_3_to_5_members(plan, data, cutoff, value, path, status):
+    (a,) = assess(plan, data, cutoff, targets=["quy_chuyen_trach"])
+    assert (a.kind, a.comparator, a.target, a.target_text) == ("count", ">=", 3, "từ 3-5 thành viên quản lý")
+    assert (a.value, a.status) == (value, status)
+    if path is not None:
+        assert a.path == path and re.search(rf"(đúng|chậm) tiến độ \(lộ trình [^:]+: {a.path_text};", a.sentence)
+    assert "đạt mục tiêu" not in a.sentence or a.value >= 3
+
+
+@pytest.mark.parametrize(("cutoff", "value", "path", "status"), [
+    (dt.date(2020, 12, 31), 7, 7, "đúng tiến độ"),   # the backlog the plan starts from
+    (MID, 9, 3, "chậm tiến độ"),                     # it grew, while the path down to 0 is at 3,57: at most 03
+    (END, 18, None, "chưa đạt"),                     # "dứt điểm" not reached: 18 left
+])
+def test_backlog_of_stopped_htx_must_shrink(plan, data, cutoff, value, path, status):
+    (a,) = assess(plan, data, cutoff, targets=["giai_the_htx_ngung"])
+    assert (a.comparator, a.target, a.baseline) == ("<=", 0, 7)
+    assert (a.value, a.status) == (value, status) and a.percent_of_target is None
+    assert a.label.startswith("Số HTX đã ngừng hoạt động chưa giải thể")  # the label says what is counted
+    if path is not None:
+        assert a.path == path and f"lộ trình đến {a.cutoff.day}/" in a.sentence
+    assert "giải thể, xóa tên dứt điểm" in a.sentence
+
+
+@pytest.mark.parametrize("cutoff", [dt.date(2020, 12, 31), MID, END])
+@pytest.mark.parametrize("target_id", ["cong_doan", "bhxh"])
+def test_union_and_insurance_get_no_verdict_the_plan_does_not_state(plan, data, cutoff, target_id):
+    """"Tuyên truyền, vận động" sets no level: the share is reported against the start, never "đạt"."""
+    (a,) = assess(plan, data, cutoff, targets=[target_id])
+    start = a.detail["share_start"]
+    assert a.status == "không định lượng" and a.percent_of_target is None
+    assert "không đặt mức định lượng" in a.sentence and "đạt mục tiêu" not in a.sentence
+    word = "tăng" if round(a.value, 1) > round(start, 1) else "không đổi" if round(a.value, 1) == round(start, 1) else "giảm"
+    assert f"{word} so với đầu kỳ kế hoạch" in a.sentence
+    if cutoff == dt.date(2020, 12, 31):
+        assert word == "không đổi"

@@ -107,11 +107,13 @@ def test_engine_errors_are_baocao_errors():
 def test_the_engine_writes_the_texts_of_every_assessment(plan):
     found = assess(plan, _sample_data(), dt.date(2023, 6, 14))
     for a in found:
-        assert (a.value_text, a.target_text, a.percent_text) == (vi.value_text(a), vi.target_text(a),
-                                                                vi.percent_text(a))
-        assert a.value_text and a.target_text and a.percent_text
+        texts = (a.value_text, a.target_text, a.percent_text, a.measure_text, a.path_text)
+        assert texts == (vi.value_text(a), vi.target_text(a, plan.target(a.target_id)), vi.percent_text(a),
+                         vi.measure_text(a), vi.path_text(a))
+        assert all(texts)
         keys = list(a.to_dict())
-        assert keys[-3:] == ["value_text", "target_text", "percent_text"] and "evidence_source" not in keys
+        assert keys[-5:] == ["value_text", "target_text", "percent_text", "measure_text", "path_text"]
+        assert "evidence_source" not in keys and "detail" not in keys
     assert any(a.classes for a in found) and any(a.kind == "qualitative" for a in found)
 
 

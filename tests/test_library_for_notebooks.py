@@ -273,7 +273,8 @@ def test_save_charts_passes_final_to_every_chart(plan, data, tmp_path, monkeypat
 
 
 def test_overview_legend_sits_below_the_bars(found):
-    from baocao.indicators.charts import QUANTITATIVE, overview_chart
+    from baocao.indicators.charts import overview_chart
+    from baocao.indicators.overview import charted
 
     chart = overview_chart(found)
     image, layout = chart.draw()
@@ -283,7 +284,7 @@ def test_overview_legend_sits_below_the_bars(found):
     assert legend[1] > axes[3] and legend[1] >= xlabel[3]  # below the axes and the axis title: never over a bar
     assert 0 <= legend[0] and legend[2] <= width and legend[3] <= height  # inside the picture
     assert 0 <= title[1] and title[3] < axes[1]
-    quantitative = [a for a in found if a.kind in QUANTITATIVE]
+    quantitative = [a for a in found if charted(a)]
     assert len(layout.labels) == len(layout.values) == len(quantitative)
     for above, below in zip(layout.labels, layout.labels[1:]):
         assert above[3] <= below[1]  # wrapped target names never run into the next row

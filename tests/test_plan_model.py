@@ -159,6 +159,39 @@ def test_target_quote_must_occur_in_its_paragraph(tmp_path):
     assert p.path.endswith("targets[4].quote") and "đoạn trích" in p.message
 
 
+def test_target_goal_must_be_the_plans_words(tmp_path):
+    """A goal quotes the plan: its paragraph, or a task's wording ("từ 3-5 thành viên quản lý" is in task 2.4)."""
+    assert "goal: \"từ 3-5 thành viên quản lý\"" in BASE and "goal: \"lên 40%\"" in BASE
+    text = BASE.replace("goal: \"lên 70%\"", "goal: \"lên 75%\"").replace("goal: \"lên 40%\"", "goal: \"40%+\"")
+    found = _fails(text, tmp_path).problems
+    assert [p.path.rsplit("]", 1)[-1] for p in found] == [".goal", ".classes.kha_tot.goal"]
+    assert "targets[3]" in found[0].path and "targets[0]" in found[1].path
+    assert all("lời của kế hoạch" in p.message for p in found)
+
+
+def test_target_theme_must_be_declared_when_themes_are(tmp_path):
+    text = BASE.replace("theme: \"Nguồn lực, hỗ trợ\"", "theme: \"Nguồn lực\"", 1)
+    [p] = _fails(text, tmp_path).problems
+    assert p.path.endswith(".theme") and "reporting.themes" in p.message and "'Nguồn lực'" in p.message
+
+
+def test_a_task_is_named_by_its_short_title_or_the_first_clause(plan):
+    assert plan.task("nv3.2").title() == "Hướng dẫn giải thể, xóa tên HTX đã ngừng hoạt động"  # declared
+    bare = {t.id: t.model_copy(update={"short": None}) for t in plan.tasks()}
+    assert bare["nv3.6"].title() == "Xin chủ trương UBND tỉnh xây dựng Cửa hàng tại trụ sở Liên minh HTX tỉnh"  # " để "
+    assert bare["nv1.1"].title() == "Tổ chức quán triệt, thực hiện hiện Nghị quyết 134 của Chính phủ"  # up to ";"
+    assert bare["nv2.1"].title() == ("Chủ động tham mưu, tham gia rà soát lại các văn bản của tỉnh về phát triển "
+                                     "kinh tế hợp tác, HTX")  # a long clause cut after a comma
+    assert all(t.text.startswith(t.title()) and len(t.title()) < len(t.text) for t in bare.values())
+
+
+def test_a_declared_path_is_for_a_single_level(tmp_path):
+    text = BASE.replace("                range: [40, 45]\n", "                range: [40, 45]\n"
+                        "                path: {2023-12-31: 35}\n", 1)
+    [p] = _fails(text, tmp_path).problems
+    assert "'path'" in p.message
+
+
 def test_bad_timeframe_is_located(tmp_path):
     text = BASE.replace("timeframe: \"Năm 2021\"\n", "timeframe: \"Khi nào xong\"\n", 1)
     [p] = _fails(text, tmp_path).problems

@@ -17,6 +17,7 @@ from baocao.checks.layout import verify_layout
 from baocao.checks.presign import MISSING_MARK, presign_check
 from baocao.data import load_data
 from baocao.indicators import assess
+from baocao.indicators.text import class_clauses, end_clause
 from baocao.periods import parse_period
 from baocao.plan.io import load_plan
 from baocao.report.narrative import Narrative, load_narrative, parse_narrative
@@ -78,22 +79,25 @@ def test_every_number_equals_the_engine(h1, plan, data):
     before = {a.target_id: a for a in assess(plan, data, period.previous_same().cutoff_end)}
     document = docx.Document(str(h1.docx))
     rows = _table_after(document, "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU").rows
-    assert _cells(rows[0])[3] == f"Mục tiêu {plan.horizon.end}"
-    assert _cells(rows[0])[6] == "Tỷ lệ so với mục tiêu (%)"
+    assert _cells(rows[0])[3:] == [f"Mục tiêu {plan.horizon.end}", "Lộ trình đến 14/6/2023", "Thực hiện đến 14/6/2023",
+                                   "Cùng kỳ năm trước", "Tỷ lệ so với mục tiêu (%)", "Đánh giá"]
     assert len(rows) == 1 + len(now) == 1 + len(plan.targets())
     for row, a in zip(rows[1:], now):
-        stt, label, unit, goal, value, previous, pct, status = _cells(row)
+        stt, label, unit, goal, path, value, previous, pct, status = _cells(row)
         assert (label, unit) == (norm(a.label), a.unit)
         _figure_cell(goal, a.target_text, a.unit)
         _figure_cell(value, a.value_text, a.unit)
         _figure_cell(previous, before[a.target_id].value_text, a.unit)
+        if not a.classes and a.kind != "rate_per_year":
+            _figure_cell(path, a.path_text, a.unit)
         assert pct == a.percent_text.removesuffix("%")  # the header says "(%)"
         assert status == a.status[:1].upper() + a.status[1:]  # "Chậm tiến độ"
-        for number in re.findall(r"\d[\d.,]*", f"{value} {pct}"):
+        for number in re.findall(r"\d[\d.,]*", f"{value} {pct} {path}"):
             assert not re.fullmatch(r"\d+\.\d{1,2}|\d{1,3}(,\d{3})+", number), f"English-style number {number}"
     text = "\n".join(norm(p.text) for p in document.paragraphs)
-    for a in now:
-        assert norm(a.sentence.rstrip(".")) in text, a.target_id
+    for a in now:  # every target's verdict, with its target and path, is in the body
+        clauses = class_clauses(a) if a.classes else [end_clause(a)]
+        assert all(norm(c) in text for c in clauses), a.target_id
 
 
 def test_layout_and_official_parts(h1, plan):
@@ -131,7 +135,8 @@ def test_task_table_and_missing_unit(h1, plan):
             if r.kind == "task" and r.result:
                 assert norm(r.result.rstrip(".;")) in norm(tasks[norm(plan.task(task_id).text)][5])
     body = "\n".join(norm(p.text) for p in document.paragraphs)
-    assert "Đơn vị chưa gửi báo cáo: Ban biên tập bản tin Kinh tế hợp tác." in body
+    assert "chưa gửi báo cáo" not in body  # for the analyst, not for the province
+    assert "Đơn vị chưa gửi báo cáo: Ban biên tập bản tin Kinh tế hợp tác." in h1.report.notes
 
 
 def test_provenance_sidecar(h1, data, plan):
@@ -190,9 +195,10 @@ def test_summary_report_has_lessons_and_no_same_period(tmp_path, plan, data):
     assert "4. Bài học kinh nghiệm" in texts
     assert "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ GIAI ĐOẠN 2026-2030" in texts
     rows = _table_after(docx.Document(str(out.docx)), "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU").rows
-    assert all(_cells(r)[5] == "—" for r in rows[1:])
-    statuses = {_cells(r)[7] for r in rows[1:]}
-    assert "Chưa có số liệu" not in statuses and statuses <= {"Đạt", "Vượt", "Chưa đạt"}
+    assert _cells(rows[0])[3:] == ["Đầu kỳ (31/12/2020)", "Thực hiện đến 14/12/2025", "Ước thực hiện năm 2025",
+                                   "Mục tiêu 2025", "Tỷ lệ so với mục tiêu (%)", "Đánh giá"]
+    statuses = {_cells(r)[8] for r in rows[1:]}
+    assert "Chưa có số liệu" not in statuses and statuses <= {"Đạt", "Vượt", "Chưa đạt", "Không định lượng"}
 
 
 
@@ -204,9 +210,10 @@ def test_appendix_notes_account_for_every_target(h1, plan):
     texts = [norm(p.text) for p in docx.Document(str(h1.docx)).paragraphs]
     charted = {b.target_id for b in overview_chart(h1.report.assessments).bars}
     left_out = [a for a in h1.report.assessments if a.target_id not in charted]
-    assert left_out and {a.kind for a in left_out} == {"qualitative"}
+    assert {a.kind for a in left_out} == {"qualitative", "distribution", "count"}  # no % to draw
+    assert all(a.percent_of_target is None for a in left_out)
     assert len(charted) + len(left_out) == len(plan.targets())
-    (note,) = [t for t in texts if t.startswith("Chỉ tiêu định tính, không thể hiện trên biểu đồ")]
+    (note,) = [t for t in texts if t.startswith("Chỉ tiêu không thể hiện trên biểu đồ")]
     assert all(f"{norm(a.label)} ({a.status})" in note for a in left_out)
     assert texts.index(note) > texts.index("BIỂU ĐỒ TIẾN ĐỘ THỰC HIỆN CHỈ TIÊU")
     assert not [t for t in texts if t.startswith("Ghi chú: chỉ tiêu số")]
@@ -358,7 +365,7 @@ def test_report_after_the_2025_reorganisation_names_its_own_issuer(tmp_path, pla
     body = "\n".join(texts)
     assert "- Ủy ban nhân dân tỉnh Lâm Đồng;" in texts and "- Ủy ban nhân dân tỉnh Đắk Nông;" not in texts
     assert "Kế hoạch số 188/KH-LMHTX ngày 11/5/2021 của Liên minh HTX tỉnh Đắk Nông" in body  # the plan's issuer
-    assert ", Liên minh HTX tỉnh Lâm Đồng báo cáo kết quả thực hiện" in body
+    assert ", Liên minh HTX tỉnh Lâm Đồng tổng kết thực hiện giai đoạn 2021-2025" in body
     assert body.count("(Kèm theo Báo cáo số 118/BC-LMHTX ngày 16 tháng 12 năm 2025 của Liên minh HTX tỉnh Lâm Đồng)") == 2
     footer = "\n".join(norm(c.text) for c in document.tables[1]._cells)
     assert "KT. CHỦ TỊCH" in footer and "PHÓ CHỦ TỊCH" in footer and "Trần Văn A" in footer

@@ -72,12 +72,14 @@ KINH_GUI_INDENT = 30  # left edge of "Kính gửi:" in a several-recipient block
 KINH_GUI_LABEL = 20.2  # recipients start under the end of "Kính gửi: "
 KINH_GUI_DASH = 2.9  # hanging indent: a wrapped name lines up after "- "
 # Phụ lục I and II, = 252 mm. A cell has 1.9 mm padding each side; 13 pt widths: "Chưa có số liệu"
-# 28.6 mm (Đánh giá 33 mm: every verdict on one line), "LHHTX/năm" 24.7 mm (ĐVT 29 mm); a figure
-# cell shows the number alone, its unit is in ĐVT (or "(%)" in the header).
-INDICATOR_COLS = (11, 58, 29, 34, 32, 32, 23, 33)
-INDICATOR_HEADERS = ("Stt", "Chỉ tiêu", "ĐVT", "{{ indicators.goal_header }}", "Thực hiện đến kỳ báo cáo",
-                     "Cùng kỳ năm trước", "Tỷ lệ so với mục tiêu (%)", "Đánh giá")
-INDICATOR_FIELDS = ("stt", "label", "unit", "goal", "value", "previous", "percent", "status")
+# 28.6 mm, "Không định lượng" 33.7 mm (Đánh giá 38 mm: every verdict on one line), "LHHTX/năm" 24.7 mm (ĐVT
+# 29 mm); a figure cell shows the number alone, its unit is in ĐVT (or "(%)" in the header).
+# Phụ lục I: Stt | Chỉ tiêu | ĐVT | six figure columns whose headers the report gives (a progress report:
+# Mục tiêu | Lộ trình | Thực hiện | Cùng kỳ | % | Đánh giá; a summary: Đầu kỳ | Thực hiện | Ước thực hiện |
+# Mục tiêu | % | Đánh giá); "từ 3-5 thành viên quản lý" fits the first figure column on two lines.
+INDICATOR_COLS = (11, 47, 29, 30, 24, 25, 24, 24, 38)
+INDICATOR_HEADERS = ("Stt", "Chỉ tiêu", "ĐVT", *(f"{{{{ indicators.headers[{i}] }}}}" for i in range(6)))
+INDICATOR_FIELDS = ("stt", "label", "unit", *(f"cells[{i}]" for i in range(6)))
 # Tình trạng 34 mm: "Chưa có báo cáo" (30.6 mm) and every status on one line; task texts are long,
 # rows must not split.
 TASK_COLS = (11, 98, 32, 25, 34, 52)
@@ -504,7 +506,7 @@ def _finish_table(document, table, cols, *, notes: str | None = None) -> None:
 
 
 def _indicator_appendix(document) -> None:
-    """Phụ lục I: cut-off line, then Stt | Chỉ tiêu | ĐVT | Mục tiêu | Thực hiện | Cùng kỳ | % | Đánh giá."""
+    """Phụ lục I: cut-off line, then Stt | Chỉ tiêu | ĐVT and the six figure columns the report names."""
     _report_appendix_heading(document, "Phụ lục I", "indicators")
     document.add_paragraph("{{ indicators.cutoff }}", style="VB Thoi diem so lieu")
     table = _data_table(document, INDICATOR_COLS, INDICATOR_HEADERS, 6)

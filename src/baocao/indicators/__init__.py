@@ -24,6 +24,8 @@ from .model import (
     CHUA_DAT,
     DAT,
     DUNG_TIEN_DO,
+    KHONG_DINH_LUONG,
+    PROGRESS_STATUSES,
     STATUSES,
     VUOT,
     Assessment,
@@ -43,7 +45,8 @@ if TYPE_CHECKING:
     from .overview import overview_chart
 
 __all__ = [
-    "CHAM_TIEN_DO", "CHUA_CO_SO_LIEU", "CHUA_DAT", "DAT", "DUNG_TIEN_DO", "METRICS", "STATUSES", "VUOT",
+    "CHAM_TIEN_DO", "CHUA_CO_SO_LIEU", "CHUA_DAT", "DAT", "DUNG_TIEN_DO", "KHONG_DINH_LUONG", "METRICS",
+    "PROGRESS_STATUSES", "STATUSES", "VUOT",
     "Assessment", "ClassAssessment", "ClassGoal", "ClassValue", "CommuneList", "ComputeError", "Context",
     "Engine", "Metric", "MetricResult", "NoData", "assess", "assess_one", "compute_problems", "default_cutoffs",
     "display_frame", "overview_chart", "progress_chart", "register_metric", "save_charts", "series",

@@ -340,12 +340,12 @@ def alive_mask(view: TableView, at: dt.date, lifespan: tuple[str, str | None] | 
     return mask
 
 
-def rating_round(ratings: pd.DataFrame, at: dt.date) -> tuple[int, pd.Series]:
-    """The latest rating year ended by *at* and the grade of each entity that year."""
+def rating_round(ratings: pd.DataFrame, at: dt.date, *, current_year: bool = False) -> tuple[int, pd.Series]:
+    """The latest rating year ended by *at* (or, with *current_year*, *at*'s own year) and each entity's grade."""
     if ratings.empty:
         raise NoData(f"trang tính '{sheet_of('ratings')}' không có dòng nào")
     years = ratings["year"].to_numpy(dtype="float64", na_value=np.nan)
-    year = latest_year(years, at)
+    year = latest_year(years, at, current_year=current_year)
     if year is None:
         raise NoData(f"chưa có kết quả xếp loại của năm nào kết thúc trước {at.day}/{at.month}/{at.year}")
     sub = ratings[years == year]

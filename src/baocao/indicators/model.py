@@ -21,7 +21,11 @@ CHUA_DAT = "chưa đạt"
 DUNG_TIEN_DO = "đúng tiến độ"
 CHAM_TIEN_DO = "chậm tiến độ"
 CHUA_CO_SO_LIEU = "chưa có số liệu"
-STATUSES = (DAT, VUOT, CHUA_DAT, DUNG_TIEN_DO, CHAM_TIEN_DO, CHUA_CO_SO_LIEU)
+# A narrative target the plan sets no measurable level for: the figure is reported, no verdict is drawn.
+KHONG_DINH_LUONG = "không định lượng"
+STATUSES = (DAT, VUOT, CHUA_DAT, DUNG_TIEN_DO, CHAM_TIEN_DO, KHONG_DINH_LUONG, CHUA_CO_SO_LIEU)
+#: The verdicts that compare a figure with the path (they are printed with the path's value).
+PROGRESS_STATUSES = (DUNG_TIEN_DO, CHAM_TIEN_DO)
 # One colour per status, shared by the charts and the styled tables (green = met, blue = on track,
 # orange = behind, red = not met, grey = no data).
 STATUS_COLORS = {
@@ -30,6 +34,7 @@ STATUS_COLORS = {
     DUNG_TIEN_DO: "#2166ac",
     CHAM_TIEN_DO: "#f1a340",
     CHUA_DAT: "#d73027",
+    KHONG_DINH_LUONG: "#762a83",
     CHUA_CO_SO_LIEU: "#999999",
 }
 
@@ -112,10 +117,10 @@ class MetricResult:
     """What a metric returns: the value and the numbers and rows behind it.
 
     ``value`` is in the target's unit. ``evidence`` is the rows that counted, or a function
-    building them on demand (most values are computed only for the path and never shown). ``met`` / ``progress`` / ``text`` are used by qualitative
-    metrics only (whether the narrative target is met, whether it moved in the period, and the
-    Vietnamese clause describing the figure). ``detail`` carries metric-specific facts the
-    sentence uses (e.g. ``base_label``, ``window_start``, ``noun``).
+    building them on demand (most values are computed only for the path and never shown). ``met`` and
+    ``text`` are used by qualitative metrics only (whether the narrative target meets the plan file's
+    ``met_if`` rule, None without one, and the Vietnamese clause describing the figure). ``detail``
+    carries metric-specific facts the sentence uses (e.g. ``base_label``, ``window_start``, ``noun``).
     """
 
     value: float
@@ -127,7 +132,6 @@ class MetricResult:
     data_date: dt.date | None = None
     classes: dict[str, ClassValue] | None = None
     met: bool | None = None
-    progress: bool | None = None
     text: str | None = None
     notes: tuple[str, ...] = ()
     detail: dict[str, Any] = field(default_factory=dict)
@@ -142,6 +146,7 @@ class ClassGoal:
     comparator: str
     value: float | None = None
     range: tuple[float, float] | None = None
+    goal: str = ""  # the class's target in the plan's words ("dưới 15%")
 
 
 @dataclass(frozen=True)
@@ -158,6 +163,7 @@ class ClassAssessment:
     baseline: float | None
     expected: float | None
     status: str
+    path: float | None = None  # ``expected`` rounded as printed: what the verdict compared the value with
 
 
 @dataclass(frozen=True)
@@ -165,9 +171,12 @@ class Assessment:
     """A target at a cut-off date: value, target, progress, status, and the numbers behind them.
 
     ``target`` is a number, a ``(low, high)`` range, or for a distribution a tuple of
-    :class:`ClassGoal`. ``baseline`` is the start of the straight-line path (value at
-    ``baseline_date``); ``expected`` the path's value at the cut-off. ``evidence`` (rows that
-    counted, with ``sheet`` and Excel ``row``) is built on first access from
+    :class:`ClassGoal`. ``baseline`` is the start of the path (value at ``baseline_date``);
+    ``expected`` the path's value at ``path_date`` (the cut-off, or the date a yearly figure
+    describes). The verdict compares ``measure`` with ``path``, both rounded as the documents print
+    them (``measure_text``, ``path_text``): the value itself, or for a rate per year the number
+    counted since the window start against the target rate times the years gone. ``evidence`` (rows
+    that counted, with ``sheet`` and Excel ``row``) is built on first access from
     ``evidence_source`` and kept out of equality and repr.
     """
 
@@ -194,11 +203,18 @@ class Assessment:
     sentence: str = ""
     reason: str = ""  # why there is no value ("chưa có số liệu")
     notes: tuple[str, ...] = ()
+    path_date: dt.date | None = None
+    measure: float | None = None
+    path: float | None = None
+    detail: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     evidence_source: Evidence = field(default=None, compare=False, repr=False)
-    # The Vietnamese texts of value, target and % of target (:mod:`baocao.indicators.text`), written by the engine.
+    # The Vietnamese texts (:mod:`baocao.indicators.text`), written by the engine: the value, the target in
+    # the plan's words, % of target, the figure the verdict compares and the path it compares it with.
     value_text: str = field(default="", repr=False)
     target_text: str = field(default="", repr=False)
     percent_text: str = field(default="", repr=False)
+    measure_text: str = field(default="", repr=False)
+    path_text: str = field(default="", repr=False)
 
     @cached_property
     def evidence(self) -> pd.DataFrame | None:
@@ -220,11 +236,16 @@ class Assessment:
     def has_data(self) -> bool:
         return self.status != CHUA_CO_SO_LIEU
 
+    @property
+    def estimated(self) -> bool:
+        """The figure describes a date after the cut-off: an estimate (ước thực hiện) of the year under way."""
+        return self.data_date is not None and self.data_date > self.cutoff
+
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready dict: every field but the evidence, dates ISO, communes and classes as dicts."""
         out: dict[str, Any] = {}
         for f in fields(self):
-            if f.name == "evidence_source":
+            if f.name in ("evidence_source", "detail"):
                 continue
             v = getattr(self, f.name)
             if f.name == "communes" and v is not None:

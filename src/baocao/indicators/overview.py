@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from baocao.vnformat import date_short, number, percent, upper_first
 
-from .model import STATUS_COLORS, Assessment
+from .model import CHUA_CO_SO_LIEU, STATUS_COLORS, Assessment
 
 if TYPE_CHECKING:
     from PIL import Image, ImageDraw, ImageFont
@@ -95,9 +95,18 @@ class OverviewChart:
         return self.png()
 
 
+def charted(a: Assessment) -> bool:
+    """Whether the overview draws *a*: a quantitative target with a % of target (or none yet: no data).
+
+    A distribution (no composite %) and a target of 0 (a backlog to clear: no %) are left out, as are the
+    qualitative targets; a report names them under the chart.
+    """
+    return a.kind in QUANTITATIVE and (a.percent_of_target is not None or a.status == CHUA_CO_SO_LIEU)
+
+
 def overview_chart(assessments: Sequence[Assessment]) -> OverviewChart:
-    """The overview chart of *assessments*: one bar per quantitative target, coloured by status."""
-    items = [a for a in assessments if a.kind in QUANTITATIVE]
+    """The overview chart of *assessments*: one bar per target with a % of target, coloured by status."""
+    items = [a for a in assessments if charted(a)]
     if not items:
         raise ValueError("không có chỉ tiêu định lượng nào để vẽ")
     bars = tuple(Bar(a.target_id, a.label, a.percent_of_target or 0.0,

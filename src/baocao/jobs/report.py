@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from ..report.build import Report, build_report, report_context
+from ..report.build import Report, assess_period, build_report, report_context
 from ..report.narrative import Narrative, load_narrative
 from ..report.provenance import provenance, provenance_json
 from ..report.reorganisation import require_post_merger_header
@@ -153,13 +153,12 @@ def add_report(outputs: OutputFolder, plan: "Plan", plan_path: str | os.PathLike
     cutoff = period.cutoff_end
     final = final_verdict(plan, period)  # a whole-plan summary judges the targets as met / not met
     engine = Engine(plan, data, communes=communes)  # type: ignore[arg-type]
-    found = engine.assess_all(cutoff, final=final)
-    previous_period = period.previous_same()
-    previous = (engine.assess_all(previous_period.cutoff_end)
-                if previous_period is not None and previous_period.cutoff_end.year >= plan.horizon.start else [])
+    assessed = assess_period(engine, plan, period)
+    found = assessed.current
     statuses = merge_statuses(*history, collected.statuses() if collected is not None else {})
     report = build_report(
-        plan, period, found, previous=previous, collected=collected, narrative=narrative,  # type: ignore[arg-type]
+        plan, period, found, previous=assessed.previous, actual=assessed.actual, collected=collected,
+        narrative=narrative,  # type: ignore[arg-type]
         due=due_tasks(plan, period), next_due=due_tasks(plan, period.next()),
         overdue=overdue_tasks(plan, period, statuses), draft=draft, report_date=period.due)
 

@@ -3,8 +3,9 @@
 * Phụ lục I (and the body, after the targets' sentences): the commune list behind the commune-based
   ratios, when a reader could take it for another one — the plan's own (pre-merger) communes at a
   cut-off on or after the 01/7/2025 reorganisation, or the post-merger communes at any cut-off.
-* Phụ lục III: the overview chart draws the quantitative targets only; the qualitative ones are
-  listed under it with their verdicts, so the appendix accounts for every target.
+* Phụ lục III: the overview chart draws the targets with a % of target only; the others (qualitative
+  ones, a distribution, a backlog to clear) are listed under it with their verdicts, so the appendix
+  accounts for every target.
 """
 
 from __future__ import annotations
@@ -48,10 +49,11 @@ def commune_lines(assessments: Sequence["Assessment"], cutoff: dt.date) -> list[
 
 
 def uncharted_notes(assessments: Sequence["Assessment"]) -> list[str]:
-    """One paragraph naming the targets the overview chart does not draw (qualitative ones) with their verdicts."""
-    from ..indicators.overview import QUANTITATIVE  # what the overview draws (imported late: it loads pandas)
+    """One paragraph naming the targets the overview chart does not draw, with their verdicts."""
+    from ..indicators.overview import charted  # what the overview draws (imported late: it loads pandas)
 
-    left_out = [f"{a.label} ({a.status})" for a in assessments if a.kind not in QUANTITATIVE]
+    left_out = [f"{a.label} ({a.status})" for a in assessments if not charted(a)]
     if not left_out:
         return []
-    return [f"Chỉ tiêu định tính, không thể hiện trên biểu đồ (chi tiết tại Phụ lục I): {'; '.join(left_out)}."]
+    return ["Chỉ tiêu không thể hiện trên biểu đồ (định tính hoặc không tính tỷ lệ so với mục tiêu; chi tiết tại "
+            f"Phụ lục I): {'; '.join(left_out)}."]

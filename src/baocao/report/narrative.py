@@ -65,8 +65,9 @@ class Narrative(BaseModel):
     causes_objective: Paragraphs = Field(default_factory=list)
     causes_subjective: Paragraphs = Field(default_factory=list)
     lessons: Paragraphs = Field(default_factory=list)
-    next_tasks: Paragraphs = Field(default_factory=list)  # empty: derived from the tasks due next period
+    next_tasks: Paragraphs = Field(default_factory=list)  # added to the priorities derived from targets and tasks
     proposals: Paragraphs = Field(default_factory=list)
+    closing: str | None = None  # the closing sentence, when not the standard "Trên đây là báo cáo …"
 
     @field_validator("leadership", "achievements", "shortcomings", "causes_objective", "causes_subjective",
                      "lessons", "next_tasks", "proposals", mode="before")

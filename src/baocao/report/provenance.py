@@ -58,6 +58,7 @@ def provenance(report: "Report", *, plan_path: str | Path, data_path: str | Path
         "returns": returns or {},
         "missing_narrative": report.missing_parts,
         "notes": report.notes,
+        "readings": report.readings,
         "figures": figures,
     }
 

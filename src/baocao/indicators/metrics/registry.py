@@ -49,7 +49,8 @@ class Context:
     """Everything a metric may read. ``at`` is the date to compute at (cut-off or path start).
 
     ``memo`` is shared by every evaluation of one engine (same data), so column arrays, commune
-    lists, rating rounds and "active at" masks are computed once.
+    lists, rating rounds and "active at" masks are computed once. ``estimate``: the year under way
+    is read from its (provisional) yearly rows, as an annual report's "ước thực hiện" does.
     """
 
     data: CycleData
@@ -59,6 +60,7 @@ class Context:
     start: dt.date  # first day of the plan's window (target.start or 1 January of the first year)
     communes: CommuneMode = "plan"
     memo: dict[Any, Any] = field(default_factory=dict, repr=False)
+    estimate: bool = False  # yearly figures and ratings of the cut-off's own year count (ước thực hiện)
 
     @property
     def env(self) -> Env:
@@ -100,7 +102,8 @@ class Context:
 
     def grades(self) -> tuple[int, pd.Series]:
         """Rating year in force at ``at`` and each entity's grade that year (cached)."""
-        return _cached(self.memo, ("grades", self.at), lambda: rating_round(self.table("ratings"), self.at))
+        return _cached(self.memo, ("grades", self.at, self.estimate),
+                       lambda: rating_round(self.table("ratings"), self.at, current_year=self.estimate))
 
     def rating_ranks(self, view: TableView) -> tuple[int, np.ndarray]:
         """Rating year in force and each row's grade rank (0 = Yếu … 3 = Tốt; NaN = not rated)."""

@@ -69,9 +69,10 @@ def add_note(notes: list[str], text: str) -> None:
 
 
 def latest_year_mask(ctx: Context, view: TableView, current_year: bool) -> tuple[np.ndarray, int]:
-    """Rows of the latest year ended by ``ctx.at`` (column ``year``)."""
+    """Rows of the latest year ended by ``ctx.at`` (column ``year``); with *current_year* or in estimate
+    mode (``ctx.estimate``), the cut-off's own year counts."""
     years = view.array("year")
-    year = latest_year(years, ctx.at, current_year=current_year)
+    year = latest_year(years, ctx.at, current_year=current_year or ctx.estimate)
     if year is None:
         raise NoData(f"trang tính '{sheet_of(view.name)}' chưa có số liệu của năm nào kết thúc trước "
                      f"{date_short(ctx.at)}")
