@@ -1,4 +1,4 @@
-"""Shared fixtures: paths of the repository, the seed text and the bundled sample plan."""
+"""Shared fixtures: paths of the repository, the seed text, the bundled sample plan; reading report tables."""
 
 from __future__ import annotations
 
@@ -35,6 +35,29 @@ def lose_first_section_numbers(path, out):
                 p._p.remove(r)
     document.save(str(out))
     return out
+
+
+def row_cells(row) -> list[str]:
+    """The normalised texts of a python-docx table row, a merged cell once."""
+    seen, out = set(), []
+    for cell in row.cells:
+        if id(cell._tc) not in seen:
+            seen.add(id(cell._tc))
+            out.append(norm(cell.text))
+    return out
+
+
+def table_after(document, title: str):
+    """The python-docx table that follows the paragraph reading *title* (an appendix of a report)."""
+    import docx.table
+
+    found = False
+    for child in document.element.body.iterchildren():
+        if child.tag.endswith("}p") and norm("".join(child.xpath(".//w:t/text()"))) == title:
+            found = True
+        elif found and child.tag.endswith("}tbl"):
+            return docx.table.Table(child, document)
+    raise AssertionError(f"no table after {title!r}")
 
 
 @pytest.fixture(scope="session")

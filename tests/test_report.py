@@ -23,7 +23,7 @@ from baocao.plan.io import load_plan
 from baocao.report.narrative import Narrative, load_narrative, parse_narrative
 from baocao.jobs.report import write_report
 
-from conftest import ROOT, SAMPLE_PLAN, norm
+from conftest import ROOT, SAMPLE_PLAN, norm, row_cells, table_after
 
 SAMPLE = ROOT / "sample_data"
 RUN_TIME = dt.datetime(2023, 6, 16, 8, 30, tzinfo=dt.timezone.utc)
@@ -39,27 +39,6 @@ def h1(tmp_path_factory, plan, data):
     out = tmp_path_factory.mktemp("bao-cao")
     return write_report(plan, SAMPLE_PLAN, data, "2023-H1", out, returns_dir=SAMPLE / "bao-cao-don-vi",
                        narrative=SAMPLE / "nhan-dinh" / "2023-H1.yaml", run_time=RUN_TIME)
-
-
-def _cells(row) -> list[str]:
-    seen, out = set(), []
-    for cell in row.cells:
-        if id(cell._tc) not in seen:
-            seen.add(id(cell._tc))
-            out.append(norm(cell.text))
-    return out
-
-
-def _table_after(document, title: str):
-    """The table of the appendix whose title paragraph is ``title``."""
-    body = document.element.body
-    found = False
-    for child in body.iterchildren():
-        if child.tag.endswith("}p") and norm("".join(child.xpath(".//w:t/text()"))) == title:
-            found = True
-        elif found and child.tag.endswith("}tbl"):
-            return docx.table.Table(child, document)
-    raise AssertionError(f"no table after {title!r}")
 
 
 def _figure_cell(cell: str, engine: str, unit: str) -> None:
@@ -78,12 +57,12 @@ def test_every_number_equals_the_engine(h1, plan, data):
     now = assess(plan, data, period.cutoff_end)
     before = {a.target_id: a for a in assess(plan, data, period.previous_same().cutoff_end)}
     document = docx.Document(str(h1.docx))
-    rows = _table_after(document, "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU").rows
-    assert _cells(rows[0])[3:] == [f"Mục tiêu {plan.horizon.end}", "Lộ trình đến 14/6/2023", "Thực hiện đến 14/6/2023",
+    rows = table_after(document, "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU").rows
+    assert row_cells(rows[0])[3:] == [f"Mục tiêu {plan.horizon.end}", "Lộ trình đến 14/6/2023", "Thực hiện đến 14/6/2023",
                                    "Cùng kỳ năm trước", "Tỷ lệ so với mục tiêu (%)", "Đánh giá"]
     assert len(rows) == 1 + len(now) == 1 + len(plan.targets())
     for row, a in zip(rows[1:], now):
-        stt, label, unit, goal, path, value, previous, pct, status = _cells(row)
+        stt, label, unit, goal, path, value, previous, pct, status = row_cells(row)
         assert (label, unit) == (norm(a.label), a.unit)
         _figure_cell(goal, a.target_text, a.unit)
         _figure_cell(value, a.value_text, a.unit)
@@ -123,7 +102,7 @@ def test_layout_and_official_parts(h1, plan):
 
 def test_task_table_and_missing_unit(h1, plan):
     document = docx.Document(str(h1.docx))
-    rows = [_cells(r) for r in _table_after(document, "TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ").rows]
+    rows = [row_cells(r) for r in table_after(document, "TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ").rows]
     assert rows[0] == ["Stt", "Nhiệm vụ", "Chủ trì", "Thời gian thực hiện", "Tình trạng", "Kết quả"]
     tasks = {r[1]: r for r in rows[1:] if len(r) == 6}
     collected = h1.collected
@@ -194,10 +173,10 @@ def test_summary_report_has_lessons_and_no_same_period(tmp_path, plan, data):
     texts = [norm(p.text) for p in docx.Document(str(out.docx)).paragraphs]
     assert "4. Bài học kinh nghiệm" in texts
     assert "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ GIAI ĐOẠN 2026-2030" in texts
-    rows = _table_after(docx.Document(str(out.docx)), "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU").rows
-    assert _cells(rows[0])[3:] == ["Đầu kỳ (31/12/2020)", "Thực hiện đến 14/12/2025", "Ước thực hiện năm 2025",
+    rows = table_after(docx.Document(str(out.docx)), "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU").rows
+    assert row_cells(rows[0])[3:] == ["Đầu kỳ (31/12/2020)", "Thực hiện đến 14/12/2025", "Ước thực hiện năm 2025",
                                    "Mục tiêu 2025", "Tỷ lệ so với mục tiêu (%)", "Đánh giá"]
-    statuses = {_cells(r)[8] for r in rows[1:]}
+    statuses = {row_cells(r)[8] for r in rows[1:]}
     assert "Chưa có số liệu" not in statuses and statuses <= {"Đạt", "Vượt", "Chưa đạt", "Không định lượng"}
 
 

@@ -20,7 +20,7 @@ from baocao.data import load_data
 from baocao.jobs.report import write_report
 from baocao.vnformat import parse_number, table_cell
 
-from conftest import ROOT, SAMPLE_PLAN, norm
+from conftest import ROOT, SAMPLE_PLAN, norm, row_cells, table_after
 
 SAMPLE = ROOT / "sample_data"
 PERIODS = ("2023-H1", "2023", "2021-2025")
@@ -95,25 +95,6 @@ def results(document) -> list[str]:
     return texts[start + 1: texts.index("(Chi tiết tại Phụ lục I kèm theo)")]
 
 
-def table_after(document, title: str):
-    found = False
-    for child in document.element.body.iterchildren():
-        if child.tag.endswith("}p") and norm("".join(child.xpath(".//w:t/text()"))) == title:
-            found = True
-        elif found and child.tag.endswith("}tbl"):
-            return docx.table.Table(child, document)
-    raise AssertionError(title)
-
-
-def cells(row) -> list[str]:
-    seen, out = set(), []
-    for c in row.cells:
-        if id(c._tc) not in seen:
-            seen.add(id(c._tc))
-            out.append(norm(c.text))
-    return out
-
-
 # --- the rules of the plan (what "đạt" means), by the target's wording as printed -----------------------
 
 def rules(report) -> dict[str, tuple[str, object, str]]:
@@ -134,6 +115,14 @@ def met(figure: float, comparator: str, level) -> tuple[bool, bool]:
     t = float(level)
     return {">=": (figure >= t, figure > t), ">": (figure > t, figure > t), "<=": (figure <= t, figure < t),
             "<": (figure < t, figure < t), "=": (figure == t, False)}[comparator]
+
+
+def unit_of(report, goal: str, kind: str) -> str:
+    """The unit a target's figure is printed in: its goal's ("90%", "30 HTX"), else the target's own."""
+    if kind == "class":
+        return "%"
+    found = QTY.search(goal)
+    return found.group(2) if found else next(a.unit for a in report.assessments if a.target_text == goal)
 
 
 def lower_is_better(comparator: str) -> bool:
@@ -174,9 +163,8 @@ def test_every_verdict_in_the_body_agrees_with_its_figure_and_path(reports, plan
                     unit = qty(f.group(2))[1]
                     check_final(f.group(1), first_of(clause[: f.start()], unit), comparator, float(level) * years)
                 else:
-                    unit = "%" if kind in ("class", "share") else qty(f.group(2))[1] if QTY.search(f.group(2)) \
-                        else next(a.unit for a in report.assessments if a.target_text == f.group(2))
-                    check_final(f.group(1), first_of(clause[: f.start()], unit), comparator, level)
+                    check_final(f.group(1), first_of(clause[: f.start()], unit_of(report, f.group(2), kind)),
+                                comparator, level)
                 checked["final"] += 1
             if "không đặt mức định lượng" in clause:
                 assert not p and not f, clause
@@ -191,10 +179,10 @@ def test_every_verdict_in_appendix_one_agrees_with_its_cells(reports, plan, code
     report, document = reports[code]
     rule = rules(report)
     rows = table_after(document, "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU").rows
-    header = cells(rows[0])
+    header = row_cells(rows[0])
     summary = header[3].startswith("Đầu kỳ")
     for row, a in zip(rows[1:], report.assessments):
-        c = cells(row)
+        c = row_cells(row)
         status = c[8].lower()
         if status == "không định lượng":
             assert a.kind == "qualitative" and not any(ch.isdigit() for ch in (c[3] if not summary else c[6]))
@@ -202,7 +190,7 @@ def test_every_verdict_in_appendix_one_agrees_with_its_cells(reports, plan, code
         goal = c[6] if summary else c[3]
         comparator, level, kind = rule[goal]
         if a.classes:  # per class: value and path cells in the class order of the label
-            values = [float(parse_number(v)) for v in re.findall(r"(\d+(?:,\d+)?)%?", c[5] if summary else c[5])]
+            values = [float(parse_number(v)) for v in re.findall(r"(\d+(?:,\d+)?)%?", c[5])]
             goals = [rule[g.goal] for g in a.target]
             verdicts = []
             if summary:
@@ -271,7 +259,7 @@ def test_the_issuer_is_named_once_a_sentence(reports, plan, code):
 def test_a_tasks_full_wording_is_not_repeated_in_the_body(reports, plan, code):
     report, document = reports[code]
     text = "\n".join(body(document))
-    appendix = [cells(r)[1] for r in table_after(document, "TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ").rows[1:]]
+    appendix = [row_cells(r)[1] for r in table_after(document, "TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ").rows[1:]]
     for t in plan.tasks():
         assert text.count(norm(t.text)) <= 1 and text.count(norm(t.body_text() or t.text)) <= 1, t.id
         if any(r.task_id == t.id for r in report.task_rows):
@@ -296,9 +284,9 @@ def test_nothing_addressed_to_the_analyst_is_printed(reports, code):
 def test_the_summary_compares_the_start_of_the_plan_with_the_end_of_the_term(reports, plan):
     report, document = reports["2021-2025"]
     rows = table_after(document, "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU").rows
-    assert cells(rows[0])[3:6] == ["Đầu kỳ (31/12/2020)", "Thực hiện đến 14/12/2025", "Ước thực hiện năm 2025"]
+    assert row_cells(rows[0])[3:6] == ["Đầu kỳ (31/12/2020)", "Thực hiện đến 14/12/2025", "Ước thực hiện năm 2025"]
     for row in rows[1:]:
-        c = cells(row)
+        c = row_cells(row)
         assert c[3] != "—" and c[5] != "—", c  # the 2020 baseline and the end-of-term estimate, every target
     estimated = [a.target_id for a in report.assessments if a.estimated]
     assert {"ho_tham_gia", "tuyen_truyen", "boi_duong", "quy_von_vay", "quy_chuyen_trach", "phan_loai"} <= set(estimated)
