@@ -662,7 +662,7 @@ def test_cli_table_json_csv(book):
     args = ["indicators", str(SAMPLE_PLAN), str(book), "--cutoff", "2023-06-30"]
     out = runner.invoke(main_group, args)
     assert out.exit_code == 0, out.output
-    for heading in ("Mã", "Chỉ tiêu", "Giá trị", "Mục tiêu", "% mục tiêu", "Tình trạng"):
+    for heading in ("Mã", "Chỉ tiêu", "Giá trị", "Lộ trình", "Mục tiêu", "% mục tiêu", "Tình trạng"):
         assert heading in out.output
     assert "55,6%" in out.output and "15 tỷ đồng" in out.output and "chưa có số liệu" in out.output
     js = runner.invoke(main_group, args + ["--json"])

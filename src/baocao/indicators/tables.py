@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .model import STATUS_COLORS, Assessment, ClassGoal
-from .text import DASH, bound_text, fmt_value
+from .text import DASH, class_target_text, fmt_value
 
 if TYPE_CHECKING:
     from pandas.io.formats.style import Styler
 
-DISPLAY_COLUMNS = ("Mã", "Chỉ tiêu", "Giá trị", "Mục tiêu", "% mục tiêu", "Tình trạng")
+DISPLAY_COLUMNS = ("Mã", "Chỉ tiêu", "Giá trị", "Lộ trình", "Mục tiêu", "% mục tiêu", "Tình trạng")
 
 
 def to_frame(assessments: Iterable[Assessment]) -> pd.DataFrame:
@@ -31,7 +31,8 @@ def to_frame(assessments: Iterable[Assessment]) -> pd.DataFrame:
             "target_id": a.target_id, "label": a.label, "kind": a.kind, "unit": a.unit,
             "cutoff": a.cutoff, "deadline": a.deadline, "value": a.value, "comparator": a.comparator,
             "target": low, "target_high": high, "target_text": a.target_text,
-            "percent_of_target": a.percent_of_target, "expected": a.expected, "baseline": a.baseline,
+            "percent_of_target": a.percent_of_target, "expected": a.expected, "path_date": a.path_date,
+            "measure": a.measure, "path": a.path, "baseline": a.baseline,
             "status": a.status, "numerator": a.numerator, "denominator": a.denominator,
             "communes": a.communes.source if a.communes else None,
             "communes_as_of": a.communes.as_of if a.communes else None,
@@ -41,26 +42,28 @@ def to_frame(assessments: Iterable[Assessment]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _compact(a: Assessment) -> tuple[str, str]:
-    """Value and target of a distribution, class by class in the label's order: "44,2% / 41,6% / 14,2%"."""
+def _compact(a: Assessment) -> tuple[str, str, str]:
+    """Value, path and target (the plan's words) of a distribution, class by class in the label's order:
+    "44,2% / 41,6% / 14,2%"; of any other target its texts."""
     if not a.classes:
-        return a.value_text, a.target_text
+        return a.value_text, a.path_text, a.target_text
     value = " / ".join(fmt_value(c.value, a.unit) if c.value is not None else DASH for c in a.classes)
+    path = " / ".join(fmt_value(c.path, a.unit) if c.path is not None else DASH for c in a.classes)
     goals = a.target if isinstance(a.target, tuple) else ()
-    target = " / ".join(bound_text(g.comparator, g.value, g.range, a.unit, at_least=True)
-                        for g in goals if isinstance(g, ClassGoal))
-    return value, target
+    target = " / ".join(class_target_text(g, a.unit) for g in goals if isinstance(g, ClassGoal))
+    return value, path, target
 
 
 def display_frame(assessments: Iterable[Assessment], *, compact: bool = False) -> pd.DataFrame:
-    """The table an analyst reads: Mã, Chỉ tiêu, Giá trị, Mục tiêu, % mục tiêu, Tình trạng.
+    """The table an analyst reads: Mã, Chỉ tiêu, Giá trị, Lộ trình (the path the verdict compared the figure
+    with), Mục tiêu (the plan's words), % mục tiêu, Tình trạng.
 
-    ``compact``: a distribution shows its classes' values and targets separated by "/".
+    ``compact``: a distribution shows its classes' values, paths and targets separated by "/".
     """
     rows = []
     for a in assessments:
-        value, target = _compact(a) if compact else (a.value_text, a.target_text)
-        rows.append((a.target_id, a.label, value, target, a.percent_text, a.status))
+        value, path, target = _compact(a) if compact else (a.value_text, a.path_text, a.target_text)
+        rows.append((a.target_id, a.label, value, path, target, a.percent_text, a.status))
     return pd.DataFrame(rows, columns=list(DISPLAY_COLUMNS))
 
 
@@ -81,7 +84,7 @@ def styled_frame(assessments: Iterable[Assessment], *, compact: bool = True, cap
               .hide(axis="index")
               .map(status_css, subset=["Tình trạng"])
               .set_properties(subset=["Chỉ tiêu"], **{"text-align": "left", "min-width": "28em"})
-              .set_properties(subset=["Giá trị", "Mục tiêu", "% mục tiêu", "Tình trạng"],
+              .set_properties(subset=["Giá trị", "Lộ trình", "% mục tiêu", "Tình trạng"],
                               **{"white-space": "nowrap"}))
     return styler.set_caption(caption) if caption else styler
 
@@ -136,7 +139,7 @@ def text_table(assessments: Iterable[Assessment], *, width: int = 48) -> str:
     cells = [[c if (i != 1 or len(c) <= width) else c[: width - 1] + "…" for i, c in enumerate(row)]
              for row in cells]
     widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(DISPLAY_COLUMNS)]
-    right = {2, 4}
+    right = {2, 3, 5}
 
     def line(row: list[str]) -> str:
         return "  ".join(c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths))).rstrip()
