@@ -401,8 +401,8 @@ def _indicator_table(plan: "Plan", period: "Period", assessments: Sequence["Asse
                      table_cell(a.target_text, unit), table_cell(a.percent_text, "%"), table_cell(a.status))
         else:
             prev = previous.get(a.target_id)
-            cells = (table_cell(a.target_text, unit), _path_cell(a), table_cell(a.value_text, unit),
-                     table_cell(prev.value_text, unit) if prev is not None else DASH,
+            cells = (table_cell(a.target_text, unit), _path_cell(a) + _year_of(a), _dated_value(a),
+                     _dated_value(prev) if prev is not None else DASH,
                      table_cell(a.percent_text, "%"), table_cell(a.status))
         rows.append(IndicatorRow(str(i), a.target_id, a.label, unit, cells))
     return headers, rows
@@ -434,10 +434,14 @@ def _dated_value(a: "Assessment | None") -> str:
     """A figure at the cut-off, with the year of a yearly figure: "39,2 (năm 2024)"."""
     if a is None:
         return DASH
-    text = table_cell(a.value_text, a.unit)
+    return table_cell(a.value_text, a.unit) + _year_of(a)
+
+
+def _year_of(a: "Assessment") -> str:
+    """" (năm 2022)" for a yearly figure of a year the cut-off does not end (its path is read there too)."""
     if a.value is not None and a.data_date is not None and a.data_date != a.cutoff:
-        text += f" (năm {a.data_date.year})"
-    return text
+        return f" (năm {a.data_date.year})"
+    return ""
 
 
 def report_context(report: Report, charts: Sequence[object] = ()) -> dict[str, object]:
