@@ -353,6 +353,17 @@ _ROMAN = (
 _ROMAN_RE = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
 
 
+#: Letters of lettered items ("điểm" a), b), c)…), in Vietnamese alphabetical order: no f, j, w, z; đ after d.
+ITEM_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
+
+
+def item_letter(n: int) -> str:
+    """The letter of the n-th lettered item (1 -> "a", 5 -> "đ", 6 -> "e", 7 -> "g")."""
+    if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= len(ITEM_LETTERS):
+        raise ValueError(f"Điểm thứ {n!r}: chỉ có {len(ITEM_LETTERS)} chữ cái a)…y); hãy ghi 'number' cho từng điểm")
+    return ITEM_LETTERS[n - 1]
+
+
 def roman(n: int) -> str:
     """Roman numeral for 1..3999: 4 -> "IV", 14 -> "XIV"."""
     if isinstance(n, bool) or not isinstance(n, numbers.Integral) or not 1 <= n <= 3999:
@@ -422,6 +433,14 @@ def parse_number(text: str) -> float | int:
     return sign * float(f"{whole}.{frac}")
 
 
+def is_grouped_number(text: str) -> bool:
+    """True for a number written with Vietnamese thousands groups and no other mark: "6.600", "1.234,5".
+
+    YAML reads an unquoted "6.600" as the float 6.6; a plan file loader asks this to refuse it.
+    """
+    return isinstance(text, str) and _GROUPED_RE.fullmatch(text.strip().lstrip("-+−")) is not None
+
+
 _DECIMAL_RE = re.compile(r"(\d+)(?:[.,](\d+))?")
 
 
@@ -444,13 +463,15 @@ def parse_decimal(text: str) -> float:
 
 _DATE_FORMS = (
     (re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})"), (0, 1, 2)),
+    (re.compile(r"(\d{1,2}) tháng (\d{1,2}) năm (\d{4})"), (0, 1, 2)),
     (re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})"), (0, 1, 2)),
     (re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"), (2, 1, 0)),
 )
 
 
 def parse_date(text: str) -> datetime.date:
-    """Read a date, always day first: "11/5/2021", "11/05/2021", "11-5-2021", or ISO "2021-05-11".
+    """Read a date, always day first: "11/5/2021", "11/05/2021", "11-5-2021", "11 tháng 5 năm 2021",
+    or ISO "2021-05-11".
 
     A datetime.date passes through (a datetime gives its date), as Excel cells often hold one.
     """

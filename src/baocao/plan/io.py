@@ -51,8 +51,10 @@ def check_plan(plan: Plan) -> Iterator[tuple[Loc, str, Any]]:
     def walk(blocks: list[Block], loc: Loc) -> Iterator[tuple[Loc, str, Any]]:
         for bi, b in enumerate(blocks):
             bloc = loc + (bi,)
-            if b.unit and b.unit not in declared:
-                yield bloc + ("unit",), f"đơn vị '{b.unit}' chưa được khai báo trong 'units'", b.unit
+            for ui, u in enumerate(b.unit_ids):
+                if u not in declared:
+                    where = bloc + ("unit",) + ((ui,) if isinstance(b.unit, list) else ())
+                    yield where, f"đơn vị '{u}' chưa được khai báo trong 'units'", u
             for ti, t in enumerate(b.targets):
                 ids.append((bloc + ("targets", ti, "id"), t.id))
                 target_locs.append((bloc + ("targets", ti), t))

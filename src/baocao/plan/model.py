@@ -12,17 +12,13 @@ import re
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_serializer, model_validator
+from pydantic import Field, field_validator, model_serializer, model_validator
 
 from ..decree30 import AGENCY_CODE, DOC_NUMBER, SIGNER_PREFIX, TYPE_NAMES
 from ..vnformat import join_vi
+from .base import Model
+from .citations import Citation, LegalBasis  # noqa: F401  (Citation is imported from here too)
 from .timeframe import Timeframe, parse_timeframe
-
-
-class Model(BaseModel):
-    """Base: unknown keys are errors, values are re-validated on assignment."""
-
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
 
 class Issuer(Model):
@@ -83,46 +79,6 @@ class DocumentInfo(Model):
     @property
     def issue_year(self) -> int:
         return self.date.year if self.date else int(self.year or 0)
-
-
-class Citation(Model):
-    """A cited document: type, number-symbol, date, issuer, subject (each optional but the type)."""
-
-    joiner: str = "; "  # text placed before this citation when it is not the first of its paragraph
-    type: str  # "Nghị quyết", "Kế hoạch", "Công văn", "Luật"
-    symbol: str | None = None  # "134/NQ-CP"
-    date: dt.date | None = None
-    issuer: str | None = None  # "Chính phủ"
-    subject: str | None = None  # text after "về"
-
-    def text(self) -> str:
-        """The seed's citation form: "Nghị quyết số 134/NQ-CP ngày 25/9/2020 của Chính phủ về …"."""
-        from ..vnformat import date_short
-
-        out = self.type
-        if self.symbol:
-            out += f" số {self.symbol}"
-        if self.date:
-            out += f" ngày {date_short(self.date)}"
-        if self.issuer:
-            out += f" của {self.issuer}"
-        if self.subject:
-            out += f" về {self.subject}"
-        return out
-
-
-class LegalBasis(Model):
-    """One paragraph of legal bases: a lead word, citations, and its closing mark (";" or ".")."""
-
-    lead: str = "Căn cứ"
-    citations: list[Citation] = Field(min_length=1)
-    end: str = ";"
-
-    def text(self) -> str:
-        parts = [self.citations[0].text()]
-        for c in self.citations[1:]:
-            parts.append(c.joiner + c.text())
-        return f"{self.lead} {''.join(parts)}{self.end}"
 
 
 Comparator = Literal[">=", ">", "<=", "<", "=", "range"]
@@ -189,23 +145,32 @@ class Target(Model):
         return self
 
 
-BLOCK_KINDS = ("text", "numbered", "dash", "plus", "heading", "tasks")
+BLOCK_KINDS = ("text", "numbered", "lettered", "dash", "plus", "heading", "tasks")
 
 
 class Block(Model):
     """A piece of the body: a paragraph, a heading with children, or the place of the task groups.
 
-    In YAML a block is written by its kind: ``- dash: "…"``, ``- numbered: "…"``, ``- heading: "…"``
-    (with ``blocks:``), ``- tasks: all``. ``unit`` marks a block as the duties of a declared unit.
+    In YAML a block is written by its kind: ``- dash: "…"``, ``- numbered: "…"`` (1., 2.),
+    ``- lettered: "…"`` (a), b), c) … in Vietnamese order), ``- heading: "…"`` (with ``blocks:``),
+    ``- tasks: all``. ``unit`` marks a block as the duties of one declared unit, or of several
+    named together (a list).
     """
 
-    kind: Literal["text", "numbered", "dash", "plus", "heading", "tasks"]
+    kind: Literal["text", "numbered", "lettered", "dash", "plus", "heading", "tasks"]
     text: str = ""
-    number: str | None = None  # explicit number instead of the automatic one
+    number: str | None = None  # explicit number or letter instead of the automatic one
     role: str | None = None  # semantic tag, e.g. "general_goals", "specific_targets"
-    unit: str | None = None
+    unit: str | list[str] | None = None
     targets: list[Target] = Field(default_factory=list)
     blocks: list["Block"] = Field(default_factory=list)
+
+    @property
+    def unit_ids(self) -> list[str]:
+        """The units this block assigns to (none, one, or several named together)."""
+        if self.unit is None:
+            return []
+        return [self.unit] if isinstance(self.unit, str) else list(self.unit)
 
     @model_validator(mode="before")
     @classmethod
@@ -407,7 +372,7 @@ class Plan(Model):
     document: DocumentInfo
     horizon: Horizon
     legal_bases: list[LegalBasis] = Field(default_factory=list)
-    preamble: list[str] = Field(default_factory=list)
+    preamble: list[str | LegalBasis] = Field(default_factory=list)  # sentences; a cited one as structure
     units: list[Unit] = Field(min_length=1)
     sections: list[Section] = Field(min_length=1)
     task_groups: list[TaskGroup] = Field(default_factory=list)
@@ -421,7 +386,7 @@ class Plan(Model):
     @field_validator("preamble", mode="before")
     @classmethod
     def _one_or_many(cls, v: Any) -> Any:
-        return [v] if isinstance(v, str) else v
+        return [v] if isinstance(v, (str, dict)) else v
 
     # --- derived views -------------------------------------------------------------------------
     @property
@@ -482,10 +447,10 @@ class Plan(Model):
         """Implementation duties per unit id: the texts of the blocks marked with ``unit``."""
         out: dict[str, list[str]] = {}
         for _, b in self.blocks():
-            if b.unit:
-                texts = [b.text] if b.text.rstrip(": ") and not b.blocks else []
-                texts += [c.text for c in b.blocks]
-                out.setdefault(b.unit, []).extend(texts)
+            texts = [b.text] if b.text.rstrip(": ") and not b.blocks else []
+            texts += [c.text for c in b.blocks]
+            for unit_id in b.unit_ids:
+                out.setdefault(unit_id, []).extend(texts)
         return out
 
     def lead_label(self, task: Task) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..vnformat import date_long, place_date, roman
+from ..vnformat import date_long, item_letter, place_date, roman
 from .model import Block, Plan, Section
 
 
@@ -50,8 +50,13 @@ def body_paragraphs(plan: Plan) -> list[Para]:
     return out
 
 
+def item_marker(number: str, sep: str) -> str:
+    """"1. ", "a) ": an explicit number that already ends with "." or ")" keeps its own mark."""
+    return f"{number} " if number.endswith((".", ")")) else f"{number}{sep} "
+
+
 def _blocks(plan: Plan, section: Section, blocks: list[Block], prefix: str, out: list[Para], depth: int) -> None:
-    headings = numbered = 0
+    headings = numbered = lettered = 0
     for b in blocks:
         if b.kind == "heading":
             headings += 1
@@ -66,7 +71,10 @@ def _blocks(plan: Plan, section: Section, blocks: list[Block], prefix: str, out:
             continue
         if b.kind == "numbered":
             numbered += 1
-            text = f"{b.number or numbered}. {b.text}"
+            text = item_marker(b.number or str(numbered), ".") + b.text
+        elif b.kind == "lettered":
+            lettered += 1
+            text = item_marker(b.number or item_letter(lettered), ")") + b.text
         elif b.kind == "dash":
             text = f"- {b.text}"
         elif b.kind == "plus":
@@ -109,6 +117,11 @@ def appendix_ref(plan: Plan, *, draft: bool = False) -> str:
     return f"({prefix} {symbol} {when} của {plan.issuer.short_name})"
 
 
+def preamble_lines(plan: Plan) -> list[str]:
+    """The preamble paragraphs as written (a cited sentence rendered from its citations)."""
+    return [p if isinstance(p, str) else p.text() for p in plan.preamble]
+
+
 def recipient_lines(plan: Plan) -> list[str]:
     """Nơi nhận lines: "- X (b/c);" … "- Lưu: VT."."""
     return [f"- {r.text()};" for r in plan.recipients] + [f"- Lưu: {plan.archive}."]
@@ -132,7 +145,7 @@ def plan_context(plan: Plan, *, draft: bool = False) -> dict[str, object]:
             "draft_mark": "DỰ THẢO" if draft else "",
         },
         "bases": [b.text() for b in plan.legal_bases],
-        "preamble": list(plan.preamble),
+        "preamble": preamble_lines(plan),
         "body": [p.as_dict() for p in body_paragraphs(plan)],
         "closing": plan.closing,
         "recipients": recipient_lines(plan),
