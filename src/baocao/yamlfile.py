@@ -15,6 +15,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import InputError, Problem
+from .vnformat import is_grouped_number
 
 Loc = tuple[Any, ...]
 M = TypeVar("M", bound=BaseModel)
@@ -43,8 +44,29 @@ _PYDANTIC_VI = {
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: several times faster
 
 
+class AmbiguousNumber:
+    """An unquoted number written with a Vietnamese thousands group ("6.600"), which YAML reads as 6.6.
+
+    The loader keeps the words instead of the float; a number field refuses it with a message that
+    says how to write either meaning, so 6.600 is never silently read as 6,6.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, AmbiguousNumber) and other.text == self.text
+
+    def __hash__(self) -> int:
+        return hash(self.text)
+
+
 class _Loader(_Base):  # type: ignore[valid-type, misc]
-    """SafeLoader that leaves an impossible date ("2021-13-11") as text for the model to reject with a line."""
+    """SafeLoader that leaves an impossible date ("2021-13-11") as text for the model to reject with a line,
+    and an unquoted "6.600" as an :class:`AmbiguousNumber`."""
 
     def construct_yaml_timestamp(self, node: yaml.Node) -> Any:  # type: ignore[override]
         try:
@@ -52,8 +74,14 @@ class _Loader(_Base):  # type: ignore[valid-type, misc]
         except ValueError:
             return self.construct_scalar(node)
 
+    def construct_yaml_float(self, node: yaml.Node) -> Any:  # type: ignore[override]
+        if is_grouped_number(node.value):
+            return AmbiguousNumber(node.value)
+        return super().construct_yaml_float(node)
+
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+_Loader.add_constructor("tag:yaml.org,2002:float", _Loader.construct_yaml_float)
 
 
 class LineMap:

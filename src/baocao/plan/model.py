@@ -18,6 +18,7 @@ from ..decree30 import AGENCY_CODE, DOC_NUMBER, SIGNER_PREFIX, TYPE_NAMES
 from ..vnformat import join_vi
 from .base import Model
 from .citations import Citation, LegalBasis  # noqa: F401  (Citation is imported from here too)
+from .numbers import VnNumber
 from .timeframe import Timeframe, parse_timeframe
 
 
@@ -88,7 +89,7 @@ TargetKind = Literal["share", "count", "rate_per_year", "growth", "distribution"
 class Baseline(Model):
     """What a growth target is measured against: a value at a date, or a whole period."""
 
-    value: float | None = None
+    value: VnNumber | None = None
     date: dt.date | None = None
     period: tuple[int, int] | None = None  # e.g. (2012, 2020)
     note: str = ""
@@ -98,8 +99,8 @@ class ClassTarget(Model):
     """One class of a distribution target, e.g. 'Yếu' < 15%."""
 
     comparator: Comparator = ">="
-    value: float | None = None
-    range: tuple[float, float] | None = None
+    value: VnNumber | None = None
+    range: tuple[VnNumber, VnNumber] | None = None
     label: str = ""
     goal: str | None = None  # the class's target in the plan's words ("dưới 15%"); default from the figures
 
@@ -113,8 +114,8 @@ class Target(Model):
     kind: TargetKind
     unit: str = ""
     comparator: Comparator = ">="
-    value: float | None = None
-    range: tuple[float, float] | None = None
+    value: VnNumber | None = None
+    range: tuple[VnNumber, VnNumber] | None = None
     classes: dict[str, ClassTarget] | None = None
     baseline: Baseline | None = None
     start: dt.date | None = None  # start of the straight-line path (default: 1 January of the plan's first year)
