@@ -10,8 +10,8 @@ from . import lazy_exports as _lazy
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "load_plan": "baocao.plan.io",
-    "parse_plan": "baocao.plan.io",
+    "load_plan": "baocao.indicators.plan_check",  # the plan's own checks and its compute: entries
+    "parse_plan": "baocao.indicators.plan_check",
     "dump_plan": "baocao.plan.io",
     "Plan": "baocao.plan.model",
     "InputError": "baocao.errors",

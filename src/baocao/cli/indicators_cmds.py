@@ -40,13 +40,13 @@ def indicators(plan_file: str, data_file: str, cutoff: dt.date, as_json: bool, a
     """Tính các chỉ tiêu của kế hoạch PLAN_FILE từ tệp dữ liệu DATA_FILE đến ngày --cutoff."""
     from ..data import load_data
     from ..indicators import assess, text_table, to_frame
-    from ..plan.io import load_plan
+    from ..indicators.plan_check import load_plan
     from ..vnformat import date_short
 
     if as_json and as_csv:
         raise click.UsageError("chỉ chọn một trong --json và --csv")
     plan = load_plan(plan_file)
-    data = load_data(data_file)
+    data = load_data(data_file, plan=plan)
     found = assess(plan, data, cutoff, communes=communes)  # type: ignore[arg-type]
     written: list[Path] = []
     if charts_dir is not None:

@@ -30,8 +30,8 @@ def document_options(fn: Any) -> Any:
 @plan_argument
 @reports_errors
 def outline(plan_file: str) -> None:
-    """Kiểm tra và in bố cục của kế hoạch PLAN_FILE (.yaml)."""
-    from ..plan.io import load_plan
+    """Kiểm tra và in bố cục của kế hoạch PLAN_FILE (.yaml), cả cách tính chỉ tiêu (compute)."""
+    from ..indicators.plan_check import load_plan
 
     click.echo(str(load_plan(plan_file)))
 

@@ -28,8 +28,8 @@ def report(plan_file: Path, data_file: Path, period: str, returns_dir: Path | No
            out_dir: Path, pdf: bool, draft: bool, charts: str, overwrite: bool) -> None:
     """Lập báo cáo kết quả thực hiện kế hoạch PLAN_FILE cho một kỳ, từ sổ dữ liệu DATA_FILE."""
     from ..checks.presign import format_findings, presign_check
+    from ..indicators.plan_check import load_plan
     from ..jobs.report import write_report
-    from ..plan.io import load_plan
 
     plan = load_plan(plan_file)
     result = write_report(plan, plan_file, data_file, period, out_dir, returns_dir=returns_dir, narrative=narrative,

@@ -42,9 +42,11 @@ __all__ = [
     "Table",
     "effective_ratings",
     "load_data",
+    "schema_for",
     "write_workbook",
 ]
 
 
 __getattr__, __dir__ = lazy_exports(__name__, {"load_data": "baocao.data.load",
-                                               "write_workbook": "baocao.data.write"})
+                                               "write_workbook": "baocao.data.write",
+                                               "schema_for": "baocao.data.declared"})

@@ -18,7 +18,7 @@ from baocao.errors import Problem
 
 from .cells import display_value
 from .parse import ROW
-from .schema import STATUS_ACTIVE, TABLE_BY_NAME
+from .schema import STATUS_ACTIVE, TABLE_BY_NAME, Table
 
 # (table, column, value, message, row) -> Problem with file and sheet filled in
 Where = Callable[[str, str | None, object, str, int | None], Problem]
@@ -67,8 +67,14 @@ def _isin(values: pd.Series, allowed: np.ndarray) -> pd.Series:
     return pd.Series(found, index=values.index)
 
 
-def _header(table: str, column: str) -> str:
-    return TABLE_BY_NAME[table].header(column)
+def _header(table: str, column: str, tables: Mapping[str, Table] = TABLE_BY_NAME) -> str:
+    return tables[table].header(column)
+
+
+def _whole_or_float(x: object) -> int | float:
+    """A count as an int, an amount (a declared number column) as a float."""
+    f = float(x)  # type: ignore[arg-type]
+    return int(f) if f.is_integer() else f
 
 
 def _d(value: pd.Timestamp) -> str:
@@ -82,16 +88,16 @@ def foreign_keys(frames: Mapping[str, pd.DataFrame], complete: set[str], where: 
 
 
 def _foreign_key(frames: Mapping[str, pd.DataFrame], complete: set[str], where: Where, table: str, column: str,
-                 targets: tuple[tuple[str, str], ...]) -> list[Problem]:
+                 targets: tuple[tuple[str, str], ...], tables: Mapping[str, Table] = TABLE_BY_NAME) -> list[Problem]:
     if table not in frames or not all(t in complete for t, _ in targets):
         return []
     found = []
     allowed = np.concatenate([_objects(frames[t][c].dropna()) for t, c in targets])
     values = frames[table][column]
     bad = values.notna() & ~_isin(values, allowed)
-    names = " hoặc ".join(f"'{TABLE_BY_NAME[t].sheet}'" for t, _ in targets)
+    names = " hoặc ".join(f"'{tables[t].sheet}'" for t, _ in targets)
     for value, row in zip(values[bad], frames[table].loc[bad, ROW], strict=True):
-        found.append(where(table, _header(table, column), value,
+        found.append(where(table, _header(table, column, tables), value,
                            f"mã '{value}' không có trong trang tính {names}", int(row)))
     return found
 
@@ -102,15 +108,15 @@ def date_order(frames: Mapping[str, pd.DataFrame], where: Where) -> list[Problem
 
 
 def _date_order(frames: Mapping[str, pd.DataFrame], where: Where, table: str, earlier: str, later: str,
-                message: str) -> list[Problem]:
+                message: str, tables: Mapping[str, Table] = TABLE_BY_NAME) -> list[Problem]:
     if table not in frames:
         return []
     found = []
     f = frames[table]
     bad = f[earlier].notna() & f[later].notna() & (f[later] < f[earlier])
     for a, b, row in zip(f.loc[bad, earlier], f.loc[bad, later], f.loc[bad, ROW], strict=True):
-        found.append(where(table, _header(table, later), _d(b),
-                           f"{message} ({_header(table, earlier)}: {_d(a)})", int(row)))
+        found.append(where(table, _header(table, later, tables), _d(b),
+                           f"{message} ({_header(table, earlier, tables)}: {_d(a)})", int(row)))
     return found
 
 
@@ -120,15 +126,15 @@ def parts_of_wholes(frames: Mapping[str, pd.DataFrame], where: Where) -> list[Pr
 
 
 def _part_of_whole(frames: Mapping[str, pd.DataFrame], where: Where, table: str, part: str,
-                   whole: str) -> list[Problem]:
+                   whole: str, tables: Mapping[str, Table] = TABLE_BY_NAME) -> list[Problem]:
     if table not in frames:
         return []
     found = []
     f = frames[table]
     bad = (f[part] > f[whole]).fillna(False)
     for p, w, row in zip(f.loc[bad, part], f.loc[bad, whole], f.loc[bad, ROW], strict=True):
-        found.append(where(table, _header(table, part), int(p),
-                           f"lớn hơn '{_header(table, whole)}' ({int(w)}) trên cùng dòng", int(row)))
+        found.append(where(table, _header(table, part, tables), _whole_or_float(p),
+                           f"lớn hơn '{_header(table, whole, tables)}' ({_whole_or_float(w)}) trên cùng dòng", int(row)))
     return found
 
 
@@ -285,8 +291,8 @@ def cross_checks(
     return gather(found)
 
 
-def gather(found: list[list[Problem]]) -> tuple[list[Problem], list[Problem]]:
-    """(errors, warnings) from the problems of each rule, given in :data:`RULES` order."""
-    errors = [p for rule, problems in zip(RULES, found, strict=True) if not rule.warning for p in problems]
-    warnings = [p for rule, problems in zip(RULES, found, strict=True) if rule.warning for p in problems]
+def gather(found: list[list[Problem]], rules: tuple[Rule, ...] = RULES) -> tuple[list[Problem], list[Problem]]:
+    """(errors, warnings) from the problems of each rule, given in *rules* order."""
+    errors = [p for rule, problems in zip(rules, found, strict=True) if not rule.warning for p in problems]
+    warnings = [p for rule, problems in zip(rules, found, strict=True) if rule.warning for p in problems]
     return errors, warnings

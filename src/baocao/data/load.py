@@ -30,26 +30,32 @@ from typing import TYPE_CHECKING
 from baocao.errors import InputError, Problem
 from baocao.fileio.xlsx_cells import header_key
 
-from .checks import REFERENCED, RULES, gather
-from .cycle import CycleData
+from .checks import gather
+from .cycle import CycleData, DeclaredCycleData
+from .declared import BUILTIN, DataSchema, schema_for
 from .parse import RawSheet, Range, SheetResult, empty_frame, parse_sheet
-from .schema import TABLE_BY_NAME, TABLES
+from .schema import TABLES, Table
 from .xlsx import merged_ranges, part_sizes
 
 if TYPE_CHECKING:
     import pandas as pd
 
+    from baocao.plan.model import Plan
+
 DEFAULT_ENGINE = "calamine"  # python-calamine directly; see benchmarks/bench_data_load.py
 MAX_READERS = 4  # threads parsing sheet XML at once (never more than the CPUs; 1: no thread)
 
 
-def load_data(path: str | Path, *, strict: bool = False, engine: str = DEFAULT_ENGINE) -> CycleData:
+def load_data(path: str | Path, *, strict: bool = False, engine: str = DEFAULT_ENGINE,
+              plan: Plan | None = None) -> CycleData:
     """Load and validate the data workbook at *path*.
 
     Raises :class:`InputError` listing every error found (missing sheet or column, wrong type,
     unreadable date, duplicate id, unknown commune code, dates out of order, merged cells ...).
     Warnings (blank rows inside a table, doubtful but possible entries) are kept in
-    ``CycleData.warnings``; with ``strict=True`` they are raised as errors too.
+    ``CycleData.warnings``; with ``strict=True`` they are raised as errors too. With *plan*, the
+    tables it declares (``data:`` in the plan file) are read and validated too, and the built-in
+    tables are left out when the plan says ``builtin: false``.
     """
     path = Path(path)
     file = path.name
@@ -63,36 +69,39 @@ def load_data(path: str | Path, *, strict: bool = False, engine: str = DEFAULT_E
     except OSError as exc:
         raise InputError([Problem(file=file, message=f"không đọc được tệp ({exc.strerror or exc})")],
                          "Không đọc được sổ dữ liệu") from None
-    frames, errors, warnings, complete = read_tables(data, file=file, engine=engine)
+    schema = schema_for(plan)
+    frames, errors, warnings, complete = read_tables(data, file=file, engine=engine, schema=schema)
     if strict:
         errors += warnings
     if errors:
         raise InputError(errors, title=f"Tệp dữ liệu {file} có lỗi")
-    return CycleData(
-        source_path=path.resolve(),
-        sha256=hashlib.sha256(data).hexdigest(),
-        warnings=tuple(warnings),
-        **frames,
-    )
+    common = dict(source_path=path.resolve(), sha256=hashlib.sha256(data).hexdigest(), warnings=tuple(warnings))
+    if schema is BUILTIN:
+        return CycleData(**common, **frames)
+    builtin = {t.name: frames.pop(t.name) if t.name in frames else empty_frame(t) for t in TABLES}
+    return DeclaredCycleData(**common, **builtin, declared=frames, schema=schema)
 
 
 def read_tables(
-    data: bytes, *, file: str, engine: str = DEFAULT_ENGINE, via_pandas: bool | None = None
+    data: bytes, *, file: str, engine: str = DEFAULT_ENGINE, via_pandas: bool | None = None,
+    schema: DataSchema = BUILTIN,
 ) -> tuple[dict[str, pd.DataFrame], list[Problem], list[Problem], set[str]]:
     """Typed frames, errors, warnings, and the tables that had their sheet and every column.
 
     *via_pandas* (default: only for engines other than calamine) reads through
     ``pandas.read_excel``, the former path, kept for ``engine="openpyxl"`` and to compare readers.
+    *schema* gives the tables and rules (default: the built-in ones).
     """
+    tables, by_name, rules = schema.tables, schema.by_name, schema.rules
     errors: list[Problem] = []
     warnings: list[Problem] = []
     with _gc_paused(), open_reader(data, file=file, engine=engine, via_pandas=via_pandas) as reader:
         by_key = {header_key(name): name for name in reader.sheet_names}
-        found = {t.name: by_key.get(header_key(t.sheet)) for t in TABLES}
-        table_of = {sheet: TABLE_BY_NAME[name] for name, sheet in found.items() if sheet}
+        found = {t.name: by_key.get(header_key(t.sheet)) for t in tables}
+        table_of = {sheet: by_name[name] for name, sheet in found.items() if sheet}
 
         def where(table: str, column: str | None, value: object, message: str, row: int | None) -> Problem:
-            sheet = found.get(table) or TABLE_BY_NAME[table].sheet
+            sheet = found.get(table) or by_name[table].sheet
             return Problem(file=file, message=message, sheet=sheet, row=row, column=column, value=value)
 
         # Tables as they become known (a missing sheet: at once), and each cross-table rule run as
@@ -103,14 +112,14 @@ def read_tables(
         ruled: dict[int, list[Problem]] = {}
 
         def run_ready_rules() -> None:
-            for i, rule in enumerate(RULES):
+            for i, rule in enumerate(rules):
                 if i not in ruled and all(t in ready for t in rule.needs):
                     ruled[i] = rule.check(ready, complete, where)
 
-        for table in TABLES:
+        for table in tables:
             if found[table.name] is None:
                 ready[table.name] = empty_frame(table)
-        referenced = {sheet for sheet, table in table_of.items() if table.name in REFERENCED}
+        referenced = {sheet for sheet, table in table_of.items() if table.name in schema.referenced}
         for sheet, raw, merged in reader.read(read_order(list(table_of), part_sizes(data), referenced)):
             table = table_of[sheet]
             result = results[table.name] = parse_sheet(raw, table, file=file, sheet=sheet, merged=merged)
@@ -122,7 +131,7 @@ def read_tables(
         run_ready_rules()
 
     frames: dict[str, pd.DataFrame] = {}
-    for table in TABLES:
+    for table in tables:
         frames[table.name] = ready[table.name]
         result = results.get(table.name)
         if result is None:
@@ -131,11 +140,11 @@ def read_tables(
             continue
         errors += result.errors
         warnings += result.warnings
-    cross_errors, cross_warnings = gather([ruled[i] for i in range(len(RULES))])
+    cross_errors, cross_warnings = gather([ruled[i] for i in range(len(rules))], rules)
     errors += cross_errors
     warnings += cross_warnings
-    errors.sort(key=_order(found))
-    warnings.sort(key=_order(found))
+    errors.sort(key=_order(found, by_name))
+    warnings.sort(key=_order(found, by_name))
     return frames, errors, warnings, complete
 
 
@@ -152,9 +161,9 @@ def read_order(sheets: list[str], sizes: dict[str, int], first: Collection[str] 
     return by_size[-1:] + [n for n in rest if n in first] + [n for n in rest if n not in first]
 
 
-def _order(found: dict[str, str | None]):
+def _order(found: dict[str, str | None], by_name: dict[str, Table]):
     """Sort key: workbook table order, then row, so an analyst fixes the file top to bottom."""
-    rank = {(s or TABLE_BY_NAME[t].sheet): i for i, (t, s) in enumerate(found.items())}
+    rank = {(s or by_name[t].sheet): i for i, (t, s) in enumerate(found.items())}
 
     def key(p: Problem) -> tuple[int, int]:
         return rank.get(p.sheet or "", -1), p.row or 0

@@ -29,7 +29,7 @@ def write_cycle(plan_path: str | os.PathLike[str], out_dir: str | os.PathLike[st
     """
     from ..data import load_data
     from ..periods import parse_period, require_within_plan
-    from ..plan.io import load_plan
+    from ..indicators.plan_check import load_plan
 
     if periods and data_path is None:
         raise ValueError("periods need data_path")
@@ -37,7 +37,7 @@ def write_cycle(plan_path: str | os.PathLike[str], out_dir: str | os.PathLike[st
     chosen = [parse_period(code) for code in periods]
     for period in chosen:
         require_within_plan(plan, period)
-    data = load_data(data_path) if chosen else None  # type: ignore[arg-type]
+    data = load_data(data_path, plan=plan) if chosen else None  # type: ignore[arg-type]
     outputs = OutputFolder(out_dir, overwrite=overwrite, pdf=pdf)
     outputs.claim(outputs.path / plan_file_name(plan, draft=draft), outputs.path / appendix_file_name(plan))
     narratives = {}

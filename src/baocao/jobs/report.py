@@ -207,7 +207,7 @@ def write_report(plan: "Plan", plan_path: str | os.PathLike[str], data: "CycleDa
     if not isinstance(data, CycleData):
         from ..data import load_data
 
-        data = load_data(data)
+        data = load_data(data, plan=plan)
     outputs = OutputFolder(out_dir, overwrite=overwrite, pdf=pdf)
     result = add_report(outputs, plan, plan_path, data, period, returns_dir=returns_dir, narrative=narrative,
                         draft=draft, charts=charts, communes=communes, run_time=run_time)

@@ -5,26 +5,43 @@ from __future__ import annotations
 import os
 from collections import Counter
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from ..fileio.atomic import write_text_file
 from ..yamlfile import Loc, dump_yaml, parse_yaml_model, read_text_file
-from .model import Block, Plan
+from .data_spec import data_faults
+from .model import Article, Block, Plan, Section, Target
 
 TITLE = "Tệp kế hoạch có lỗi"
 
 
-def parse_plan(text: str, filename: str = "<chuỗi>") -> Plan:
-    """Parse and validate plan YAML text; raise InputError listing every fault with its line."""
-    return parse_yaml_model(text, Plan, filename, title=TITLE, check=check_plan)
+Fault = tuple[Loc, str, Any]
+PlanCheck = Callable[[Plan], Iterable[Fault]]
 
 
-def load_plan(path: str | os.PathLike[str]) -> Plan:
+def parse_plan(text: str, filename: str = "<chuỗi>", *, checks: Iterable[PlanCheck] = ()) -> Plan:
+    """Parse and validate plan YAML text; raise InputError listing every fault with its line.
+
+    *checks* are further checks of the validated plan, each yielding ``(YAML path, message, value)``;
+    their faults are reported with the plan's own, located the same way (the indicators package
+    passes the check of ``compute:`` entries: :func:`baocao.indicators.plan_check.load_plan`).
+    """
+    extra = tuple(checks)
+
+    def check(plan: Plan) -> Iterator[Fault]:
+        yield from check_plan(plan)
+        for more in extra:
+            yield from more(plan)
+
+    return parse_yaml_model(text, Plan, filename, title=TITLE, check=check)
+
+
+def load_plan(path: str | os.PathLike[str], *, checks: Iterable[PlanCheck] = ()) -> Plan:
     """Load and validate a plan file. Every text is NFC-normalised; faults raise InputError."""
-    return parse_plan(read_text_file(path, title="Không đọc được tệp kế hoạch"), str(path))
+    return parse_plan(read_text_file(path, title="Không đọc được tệp kế hoạch"), str(path), checks=checks)
 
 
-def check_plan(plan: Plan) -> Iterator[tuple[Loc, str, Any]]:
+def check_plan(plan: Plan) -> Iterator[Fault]:
     """Checks that span fields: unique ids, declared units, target quotes found in their paragraph, target
     goals (``goal``) found in the plan's words (their paragraph or a task's wording)."""
     from ..vnformat import norm_space
@@ -70,8 +87,14 @@ def check_plan(plan: Plan) -> Iterator[tuple[Loc, str, Any]]:
                                "trong nội dung nhiệm vụ nào", goal)
             yield from walk(b.blocks, bloc + ("blocks",))
 
-    for si, s in enumerate(plan.sections):
-        yield from walk(s.blocks, ("sections", si, "blocks"))
+    for loc, part in part_locations(plan):
+        yield from walk(part.blocks, loc + ("blocks",))
+    group_ids = {g.id for g in plan.task_groups}
+    for ai, appendix in enumerate(plan.appendices or ()):
+        for gi, gid in enumerate(appendix.tasks if isinstance(appendix.tasks, list) else ()):
+            if gid not in group_ids:
+                yield ("appendices", ai, "tasks", gi), f"nhóm nhiệm vụ '{gid}' không có trong 'task_groups'", gid
+    yield from data_faults(plan.data)
     for loc, ident in _duplicates(ids):
         yield loc, f"mã '{ident}' bị trùng (mã nhiệm vụ, nhóm và chỉ tiêu phải khác nhau)", ident
     themes = plan.reporting.themes if plan.reporting else []
@@ -83,6 +106,25 @@ def check_plan(plan: Plan) -> Iterator[tuple[Loc, str, Any]]:
     if plan.reporting and plan.reporting.compiler not in declared:
         yield (("reporting", "compiler"), f"đơn vị '{plan.reporting.compiler}' chưa được khai báo trong 'units'",
                plan.reporting.compiler)
+
+
+def part_locations(plan: Plan) -> list[tuple[Loc, Section | Article]]:
+    """The YAML path of each article of the decision and each section of the body, in document order."""
+    articles = plan.decision.articles if plan.decision else []
+    return ([(("decision", "articles", i), a) for i, a in enumerate(articles)]
+            + [(("sections", i), s) for i, s in enumerate(plan.sections)])
+
+
+def located_targets(plan: Plan) -> Iterator[tuple[Loc, Target]]:
+    """Every target with its YAML path ("sections", 1, "blocks", 0, "targets", 2), in document order."""
+    def walk(blocks: list[Block], loc: Loc) -> Iterator[tuple[Loc, Target]]:
+        for bi, b in enumerate(blocks):
+            for ti, t in enumerate(b.targets):
+                yield loc + (bi, "targets", ti), t
+            yield from walk(b.blocks, loc + (bi, "blocks"))
+
+    for loc, part in part_locations(plan):
+        yield from walk(part.blocks, loc + ("blocks",))
 
 
 def _duplicates(items: list[tuple[Loc, str]]) -> Iterator[tuple[Loc, str]]:

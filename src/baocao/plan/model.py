@@ -16,9 +16,11 @@ from pydantic import Field, field_validator, model_serializer, model_validator
 
 from ..decree30 import AGENCY_CODE, DOC_NUMBER, SIGNER_PREFIX, TYPE_NAMES
 from ..vnformat import join_vi
+from .appendices import Appendix
 from .base import Model
 from .citations import Citation, LegalBasis  # noqa: F401  (Citation is imported from here too)
-from .numbers import VnNumber
+from .data_spec import PlanData
+from .targets import Baseline, ClassTarget, Comparator, Target, TargetKind  # noqa: F401  (imported from here too)
 from .timeframe import Timeframe, parse_timeframe
 
 
@@ -38,6 +40,13 @@ class Issuer(Model):
         return v
 
 
+def known_type(code: str) -> str:
+    """*code* if it is a type code of Decree 30, Appendix III (KH, QĐ, …); else a Vietnamese ValueError."""
+    if code not in TYPE_NAMES:
+        raise ValueError(f"loại văn bản '{code}' không có trong Phụ lục III Nghị định 30 ({', '.join(TYPE_NAMES)})")
+    return code
+
+
 class DocumentInfo(Model):
     """Type, number, place, date and summary line (trích yếu) of the document."""
 
@@ -51,9 +60,7 @@ class DocumentInfo(Model):
     @field_validator("type")
     @classmethod
     def _type(cls, v: str) -> str:
-        if v not in TYPE_NAMES:
-            raise ValueError(f"loại văn bản '{v}' không có trong Phụ lục III Nghị định 30 ({', '.join(TYPE_NAMES)})")
-        return v
+        return known_type(v)
 
     @field_validator("number", mode="before")
     @classmethod
@@ -80,70 +87,6 @@ class DocumentInfo(Model):
     @property
     def issue_year(self) -> int:
         return self.date.year if self.date else int(self.year or 0)
-
-
-Comparator = Literal[">=", ">", "<=", "<", "=", "range"]
-TargetKind = Literal["share", "count", "rate_per_year", "growth", "distribution", "amount", "qualitative", "custom"]
-
-
-class Baseline(Model):
-    """What a growth target is measured against: a value at a date, or a whole period."""
-
-    value: VnNumber | None = None
-    date: dt.date | None = None
-    period: tuple[int, int] | None = None  # e.g. (2012, 2020)
-    note: str = ""
-
-
-class ClassTarget(Model):
-    """One class of a distribution target, e.g. 'Yếu' < 15%."""
-
-    comparator: Comparator = ">="
-    value: VnNumber | None = None
-    range: tuple[VnNumber, VnNumber] | None = None
-    label: str = ""
-    goal: str | None = None  # the class's target in the plan's words ("dưới 15%"); default from the figures
-
-
-class Target(Model):
-    """A quantitative or qualitative target with the words of the plan it comes from."""
-
-    id: str
-    quote: str  # words of the sentence this target stands for (must occur in its paragraph)
-    label: str  # short name for tables
-    kind: TargetKind
-    unit: str = ""
-    comparator: Comparator = ">="
-    value: VnNumber | None = None
-    range: tuple[VnNumber, VnNumber] | None = None
-    classes: dict[str, ClassTarget] | None = None
-    baseline: Baseline | None = None
-    start: dt.date | None = None  # start of the straight-line path (default: 1 January of the plan's first year)
-    deadline: dt.date | None = None
-    path: dict[dt.date, float] | None = None  # milestones the plan sets on the way (date -> value); else straight
-    goal: str | None = None  # the target in the plan's words for documents ("trên 20 tỷ đồng"); default from the figures
-    theme: str | None = None  # the heading a report groups this target's result under ("Số lượng HTX, LHHTX, THT")
-    compute: dict[str, Any] = Field(default_factory=dict)  # how the indicator engine computes it
-    note: str = ""
-
-    @model_validator(mode="after")
-    def _shape(self) -> "Target":
-        if self.kind == "qualitative":
-            return self
-        if self.kind == "distribution":
-            if not self.classes:
-                raise ValueError("chỉ tiêu dạng 'distribution' cần 'classes'")
-        elif self.comparator == "range":
-            if not self.range or self.range[0] > self.range[1]:
-                raise ValueError("so sánh 'range' cần 'range: [thấp, cao]' với thấp ≤ cao")
-        elif self.value is None:
-            raise ValueError(f"chỉ tiêu dạng '{self.kind}' cần 'value'")
-        if self.kind == "growth" and self.baseline is None:
-            raise ValueError("chỉ tiêu tăng trưởng ('growth') cần 'baseline'")
-        if self.path and (self.kind == "distribution" or self.comparator == "range"):
-            raise ValueError("lộ trình ('path') chỉ khai báo cho chỉ tiêu có một mức (không cho 'range' hay "
-                             "'distribution')")
-        return self
 
 
 BLOCK_KINDS = ("text", "numbered", "lettered", "dash", "plus", "heading", "tasks")
@@ -206,6 +149,49 @@ class Section(Model):
     number: str | None = None
     role: str | None = None
     blocks: list[Block] = Field(default_factory=list)
+
+
+class Article(Model):
+    """An article of a decision: "Điều 1." then its sentence (or its title), and the clauses under it."""
+
+    text: str
+    title: bool = False  # the text is the article's title: the whole line bold
+    role: str | None = None
+    blocks: list[Block] = Field(default_factory=list)
+
+
+class Decision(Model):
+    """What a decision (quyết định) puts between its title and its signature.
+
+    The authority line ("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN") stands before the legal bases; the decision
+    line ("QUYẾT ĐỊNH:") after them; then the articles, the last of which names who executes the
+    decision and ends with "./.".
+    """
+
+    authority: str
+    line: str = "QUYẾT ĐỊNH:"
+    articles: list[Article] = Field(min_length=1)
+
+
+class Attached(Model):
+    """The document a decision issues, printed after it as its own titled document (the plan itself).
+
+    Its body is the plan's ``preamble``, ``sections`` and ``closing``; its title block is
+    "KẾ HOẠCH" / ``title`` / "(Ban hành kèm theo Quyết định số … ngày … của …)".
+    """
+
+    type: str = "KH"
+    title: str
+    ref_prefix: str | None = None  # default "Ban hành kèm theo Quyết định số"
+
+    @field_validator("type")
+    @classmethod
+    def _type(cls, v: str) -> str:
+        return known_type(v)
+
+    @property
+    def type_name(self) -> str:
+        return TYPE_NAMES[self.type]
 
 
 class Unit(Model):
@@ -334,14 +320,6 @@ class Signer(Model):
         return v
 
 
-class Appendix(Model):
-    """The appendix assigning tasks: heading, title and the "Kèm theo" line prefix."""
-
-    heading: str = "Phụ lục"
-    title: str = "PHÂN CÔNG THỰC HIỆN KẾ HOẠCH"
-    ref_prefix: str | None = None  # default "Kèm theo Kế hoạch số"; the seed writes "số:"
-
-
 class Reporting(Model):
     """Section III's reporting rule: who compiles which periodic reports for whom."""
 
@@ -375,19 +353,51 @@ class Plan(Model):
     legal_bases: list[LegalBasis] = Field(default_factory=list)
     preamble: list[str | LegalBasis] = Field(default_factory=list)  # sentences; a cited one as structure
     units: list[Unit] = Field(min_length=1)
-    sections: list[Section] = Field(min_length=1)
+    sections: list[Section]  # a decision without an attached document has none (its articles hold all)
     task_groups: list[TaskGroup] = Field(default_factory=list)
     closing: str
     recipients: list[Recipient] = Field(default_factory=list)
     archive: str = "VT"
     signer: Signer
-    appendix: Appendix = Field(default_factory=Appendix)
+    decision: Decision | None = None
+    attached: Attached | None = None
+    appendix: Appendix = Field(default_factory=Appendix)  # the one task appendix (when no ``appendices``)
+    appendices: list[Appendix] | None = None  # none ([]), one or several, replacing ``appendix``
     reporting: Reporting | None = None
+    data: PlanData = Field(default_factory=PlanData)
 
     @field_validator("preamble", mode="before")
     @classmethod
     def _one_or_many(cls, v: Any) -> Any:
         return [v] if isinstance(v, (str, dict)) else v
+
+    @model_validator(mode="before")
+    @classmethod
+    def _decision_alone(cls, data: Any) -> Any:
+        """A decision that attaches nothing needs no sections and no closing."""
+        if isinstance(data, dict) and data.get("decision") is not None and data.get("attached") is None:
+            data = {"sections": [], "closing": "", **data}
+        return data
+
+    @model_validator(mode="after")
+    def _kind(self) -> "Plan":
+        """A decision has articles; the plan's own body (sections, closing) is the document's, or the
+        attached document's; a decision without one carries everything in its articles."""
+        if self.document.type == "QĐ" and self.decision is None:
+            raise ValueError("văn bản loại QĐ cần mục 'decision' (dòng thẩm quyền, các Điều)")
+        if self.attached is not None and self.decision is None:
+            raise ValueError("'attached' (văn bản ban hành kèm theo) chỉ dùng với 'decision'")
+        own_body = self.decision is None or self.attached is not None
+        if own_body and not self.sections:
+            raise ValueError("thiếu 'sections' (các phần I, II… của kế hoạch)")
+        if own_body and not self.closing:
+            raise ValueError("thiếu 'closing' (câu kết thúc './.')")
+        if not own_body and (self.sections or self.preamble or self.closing):
+            raise ValueError("quyết định không có văn bản kèm theo: nội dung ghi trong các Điều, "
+                             "không dùng 'sections', 'preamble', 'closing'")
+        if self.appendices is not None and "appendix" in self.model_fields_set:
+            raise ValueError("ghi 'appendix' (một phụ lục nhiệm vụ) hoặc 'appendices' (danh sách), không cả hai")
+        return self
 
     # --- derived views -------------------------------------------------------------------------
     @property
@@ -412,17 +422,21 @@ class Plan(Model):
                 return t
         raise KeyError(task_id)
 
-    def blocks(self) -> list[tuple[Section, Block]]:
-        """Every block of the body with its section, depth first in document order."""
-        out: list[tuple[Section, Block]] = []
+    def parts(self) -> list[Section | Article]:
+        """The decision's articles, then the sections of the plan's body, in document order."""
+        return [*(self.decision.articles if self.decision else ()), *self.sections]
 
-        def walk(section: Section, blocks: list[Block]) -> None:
+    def blocks(self) -> list[tuple[Section | Article, Block]]:
+        """Every block of the body with its section (or article), depth first in document order."""
+        out: list[tuple[Section | Article, Block]] = []
+
+        def walk(part: Section | Article, blocks: list[Block]) -> None:
             for b in blocks:
-                out.append((section, b))
-                walk(section, b.blocks)
+                out.append((part, b))
+                walk(part, b.blocks)
 
-        for s in self.sections:
-            walk(s, s.blocks)
+        for part in self.parts():
+            walk(part, part.blocks)
         return out
 
     def targets(self) -> list[Target]:
@@ -438,7 +452,7 @@ class Plan(Model):
     def by_role(self, role: str) -> list[Block]:
         """Blocks tagged with a role ("purposes", "general_goals", "specific_targets", …), with sections."""
         out: list[Block] = []
-        for s in self.sections:
+        for s in self.parts():
             if s.role == role:
                 out.extend(s.blocks)
         out.extend(b for _, b in self.blocks() if b.role == role)
@@ -453,6 +467,12 @@ class Plan(Model):
             for unit_id in b.unit_ids:
                 out.setdefault(unit_id, []).extend(texts)
         return out
+
+    def appendix_list(self) -> list[Appendix]:
+        """The appendices printed: ``appendices`` as given, else the task appendix when there are tasks."""
+        if self.appendices is not None:
+            return list(self.appendices)
+        return [self.appendix] if self.task_groups else []
 
     def lead_label(self, task: Task) -> str:
         """The lead cell of a task: its original wording, or the declared unit names joined."""

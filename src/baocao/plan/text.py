@@ -6,21 +6,25 @@ two cannot drift apart.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..vnformat import date_long, item_letter, place_date, roman
-from .model import Block, Plan, Section
+from .appendices import Appendix
+from .model import Article, Block, Plan, Section
 
 
 @dataclass(frozen=True)
 class Para:
-    """A body paragraph: ``kind`` is h1 (I.), h2 (1.), h3 (3.1.) or p (text, "- …", "+ …")."""
+    """A body paragraph: ``kind`` is h1 (I.), h2 (1.), h3 (3.1.), p (text, "- …", "+ …"), or an article of a
+    decision (``article``: label "Điều 1." in bold then the text; ``article_title``: the whole line bold)."""
 
     kind: str
     text: str
+    label: str = ""
 
     def as_dict(self) -> dict[str, str]:
-        return {"kind": self.kind, "text": self.text}
+        return {"kind": self.kind, "text": self.text, **({"label": self.label} if self.label else {})}
 
 
 @dataclass(frozen=True)
@@ -46,7 +50,7 @@ def body_paragraphs(plan: Plan) -> list[Para]:
     for si, section in enumerate(plan.sections, start=1):
         number = section.number or roman(si)
         out.append(Para("h1", f"{number}. {section.title}"))
-        _blocks(plan, section, section.blocks, "", out, depth=2)
+        block_paragraphs(plan, section, section.blocks, "", out, depth=2)
     return out
 
 
@@ -55,14 +59,17 @@ def item_marker(number: str, sep: str) -> str:
     return f"{number} " if number.endswith((".", ")")) else f"{number}{sep} "
 
 
-def _blocks(plan: Plan, section: Section, blocks: list[Block], prefix: str, out: list[Para], depth: int) -> None:
+def block_paragraphs(plan: Plan, section: Section | Article, blocks: list[Block], prefix: str, out: list[Para],
+                     depth: int) -> None:
+    """Append the paragraphs of *blocks* to *out*: headings numbered under *prefix* ("3." gives "3.1."),
+    items numbered 1., 2. and lettered a), b) within their list, task groups where ``tasks: all`` stands."""
     headings = numbered = lettered = 0
     for b in blocks:
         if b.kind == "heading":
             headings += 1
             number = b.number or f"{prefix}{headings}"
             out.append(Para("h2" if depth == 2 else "h3", f"{number}. {b.text}"))
-            _blocks(plan, section, b.blocks, f"{number}.", out, depth + 1)
+            block_paragraphs(plan, section, b.blocks, f"{number}.", out, depth + 1)
             continue
         if b.kind == "tasks":
             for gi, group in enumerate(plan.task_groups, start=1):
@@ -82,13 +89,17 @@ def _blocks(plan: Plan, section: Section, blocks: list[Block], prefix: str, out:
         else:
             text = b.text
         out.append(Para("p", text))
-        _blocks(plan, section, b.blocks, prefix, out, depth)
+        block_paragraphs(plan, section, b.blocks, prefix, out, depth)
 
 
-def appendix_rows(plan: Plan) -> list[AppendixRow]:
-    """The assignment table: a Roman group row, then its tasks numbered from 1."""
+def appendix_rows(plan: Plan, groups: Iterable[str] | None = None) -> list[AppendixRow]:
+    """The assignment table: a Roman group row, then its tasks numbered from 1.
+
+    *groups* (task-group ids) keeps only those groups, numbered I, II… in that table.
+    """
+    chosen = plan.task_groups if groups is None else [g for g in plan.task_groups if g.id in set(groups)]
     rows: list[AppendixRow] = []
-    for gi, group in enumerate(plan.task_groups, start=1):
+    for gi, group in enumerate(chosen, start=1):
         rows.append(AppendixRow(True, roman(gi), group.appendix_title or group.title))
         for ti, t in enumerate(group.tasks, start=1):
             rows.append(AppendixRow(False, str(ti), t.text, plan.lead_label(t), t.timeframe.text, t.note, t.id))
@@ -105,13 +116,20 @@ def place_date_line(plan: Plan) -> str:
     return place_date(d.place, d.date, year=d.issue_year)
 
 
-def appendix_ref(plan: Plan, *, draft: bool = False) -> str:
+def appendix_ref(plan: Plan, *, draft: bool = False, appendix: Appendix | None = None) -> str:
     """"(Kèm theo Kế hoạch số 188/KH-LMHTX ngày 11 tháng 5 năm 2021 của Liên minh HTX tỉnh Đắk Nông)".
 
-    A draft leaves the number and day blank here too, like the header.
+    A draft leaves the number and day blank here too, like the header. *appendix* (default: the task
+    appendix) may give its own prefix.
     """
+    prefix = (appendix or plan.appendix).ref_prefix or f"Kèm theo {plan.document.type_name.capitalize()} số"
+    return reference_line(plan, prefix, draft=draft)
+
+
+def reference_line(plan: Plan, prefix: str, *, draft: bool = False) -> str:
+    """"(<prefix> 188/KH-LMHTX ngày 11 tháng 5 năm 2021 của <issuer>)": what an appendix or an attached
+    document says it belongs to."""
     d = plan.document
-    prefix = plan.appendix.ref_prefix or f"Kèm theo {d.type_name.capitalize()} số"
     symbol = f"     /{d.type}-{plan.issuer.abbreviation}" if draft else plan.symbol
     when = date_long(None if draft else d.date, year=d.issue_year)
     return f"({prefix} {symbol} {when} của {plan.issuer.short_name})"
@@ -151,7 +169,7 @@ def plan_context(plan: Plan, *, draft: bool = False) -> dict[str, object]:
         "recipients": recipient_lines(plan),
         "signer": {"authority": plan.signer.authority, "position": plan.signer.position, "name": plan.signer.name},
         "appendix": {
-            "heading": plan.appendix.heading,
+            "heading": plan.appendix.heading or "Phụ lục",
             "title": plan.appendix.title,
             "ref": appendix_ref(plan, draft=draft),
             "rows": [r.as_dict() for r in appendix_rows(plan)],
