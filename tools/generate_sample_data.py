@@ -4,6 +4,7 @@
     .venv/bin/python tools/generate_sample_data.py                       # sample_data/du-lieu-mau.xlsx
     .venv/bin/python tools/generate_sample_data.py --seed 7 --out /tmp/x.xlsx
     .venv/bin/python tools/generate_sample_data.py --scale national --out /tmp/national.xlsx
+    .venv/bin/python tools/generate_sample_data.py --plan PLAN.yaml --out /tmp/du-lieu.xlsx   # a plan's own tables
 
 Administrative units are real: Đắk Nông's 8 districts and 71 communes before the 1 July 2025
 reorganisation, from the ``vietnam-provinces`` 0.6.0 package; the old -> new commune mapping comes
@@ -663,18 +664,39 @@ def flag_dates(frame: pd.DataFrame, table: Table, rng: np.random.Generator) -> p
     return frame.assign(**out)
 
 
+def plan_workbook(plan_path: Path, seed: int, rows: int, scale: Scale):
+    """Frames, intro rows and tables of a plan's workbook: its declared tables (synthetic rows from their
+    declaration), plus the built-in ones unless the plan says ``builtin: false``."""
+    from baocao.data import schema_for
+    from baocao.data.synthetic import synthetic_tables
+    from baocao.indicators.plan_check import load_plan
+
+    plan = load_plan(plan_path)
+    frames, intro = generate(scale, seed) if plan.data.builtin else ({}, [])
+    frames = {**frames, **synthetic_tables(plan, rows=rows, seed=seed, existing=frames)}
+    intro = [["Dữ liệu giả lập", f"Sinh từ phần 'data:' của {plan_path.name} (tools/generate_sample_data.py "
+              f"--plan, seed {seed}); chỉ để thử, không phải số liệu thật."], *intro[1:]]
+    return frames, intro, schema_for(plan).tables
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"random seed (default {DEFAULT_SEED})")
     parser.add_argument("--scale", choices=sorted(SCALES), default="sample")
     parser.add_argument("--out", type=Path, help=f"output .xlsx (default for sample: {DEFAULT_OUT.relative_to(ROOT)})")
     parser.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    parser.add_argument("--plan", type=Path, help="also the tables this plan file declares (data:); needs --out")
+    parser.add_argument("--rows", type=int, default=60, help="rows per declared table (default 60)")
     args = parser.parse_args(argv)
-    if args.out is None and args.scale != "sample":
-        parser.error("--scale national needs --out (the file is large and not committed)")
+    if args.out is None and (args.scale != "sample" or args.plan):
+        parser.error("--scale national and --plan need --out (the file is not the bundled sample)")
     out = args.out or DEFAULT_OUT
-    frames, intro = generate(SCALES[args.scale], args.seed)
-    write_workbook(frames, out, intro=intro, overwrite=args.force)
+    if args.plan:
+        frames, intro, tables = plan_workbook(args.plan, args.seed, args.rows, SCALES[args.scale])
+        write_workbook(frames, out, intro=intro, overwrite=args.force, tables=tables)
+    else:
+        frames, intro = generate(SCALES[args.scale], args.seed)
+        write_workbook(frames, out, intro=intro, overwrite=args.force)
     sizes = ", ".join(f"{k}={len(v)}" for k, v in frames.items())
     print(f"{out}: {out.stat().st_size / 1e6:.2f} MB; {sizes}")
     return 0

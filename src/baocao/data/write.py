@@ -21,7 +21,7 @@ from openpyxl.styles import Alignment, Font
 from baocao.fileio.atomic import atomic_output
 
 from .parse import column_letter
-from .schema import INTRO_SHEET, NO, TABLES, YES, Column
+from .schema import INTRO_SHEET, NO, TABLES, YES, Column, Table
 
 DATE_FORMAT = "DD/MM/YYYY"
 
@@ -70,19 +70,23 @@ def write_workbook(
     *,
     intro: Sequence[Sequence[object]] = (),
     overwrite: bool = False,
+    tables: Sequence[Table] = TABLES,
 ) -> Path:
     """Write *frames* (internal table name -> frame with internal column names) to *path*.
 
-    Tables follow :data:`TABLES` order; a table absent from *frames* gets an empty sheet with its
-    headers. *intro* rows, if any, fill a first sheet "Giới thiệu" for people (the loader skips it).
+    Tables follow *tables* order (default: the built-in :data:`TABLES`; a plan's schema,
+    ``baocao.data.schema_for(plan).tables``, adds its declared tables); a table absent from *frames*
+    gets an empty sheet with its headers. *intro* rows, if any, fill a first sheet "Giới thiệu" for
+    people (the loader skips it).
     """
     path = Path(path)
     with atomic_output(path, overwrite=overwrite) as temp:
-        _build_workbook(frames, intro).save(temp)
+        _build_workbook(frames, intro, tables).save(temp)
     return path
 
 
-def _build_workbook(frames: Mapping[str, pd.DataFrame], intro: Sequence[Sequence[object]]) -> Workbook:
+def _build_workbook(frames: Mapping[str, pd.DataFrame], intro: Sequence[Sequence[object]],
+                    tables: Sequence[Table] = TABLES) -> Workbook:
     wb = Workbook(write_only=True)
     if intro:
         ws = wb.create_sheet(INTRO_SHEET)
@@ -97,7 +101,7 @@ def _build_workbook(frames: Mapping[str, pd.DataFrame], intro: Sequence[Sequence
                     cell.font = Font(bold=True, size=14)
                 cells.append(cell)
             ws.append(cells)
-    for table in TABLES:
+    for table in tables:
         frame = frames.get(table.name, pd.DataFrame(columns=table.names))
         _write_table(wb, frame, table.columns, table.sheet)
     return wb

@@ -23,6 +23,8 @@ TASK_COLUMNS: tuple[tuple[TaskField, str, float], ...] = (
     ("time", "Thời gian thực hiện", 35), ("note", "Ghi chú", 22))
 #: Default header of a task field chosen without a header.
 TASK_HEADERS: dict[str, str] = {field: header for field, header, _ in TASK_COLUMNS} | {"support": "Phối hợp"}
+#: Width (mm) of a narrow task field chosen without a width; the wording columns share what is left.
+TASK_WIDTHS: dict[str, float] = {"stt": 12, "time": 35, "note": 22}
 #: Text width of a landscape A4 page with the Decree-30 margins (297 - 30 - 15 mm).
 LANDSCAPE_TEXT_MM = 252.0
 
@@ -102,7 +104,8 @@ class Appendix(Model):
         """(header, width in mm, task field) of each column; widths fill the landscape text width."""
         if self.tasks is not None and not self.columns:
             return [(header, width, field) for field, header, width in TASK_COLUMNS]
-        cols = [(c.header or TASK_HEADERS.get(c.field or "", ""), c.width, c.field) for c in self.columns]
+        cols = [(c.header or TASK_HEADERS.get(c.field or "", ""), c.width or TASK_WIDTHS.get(c.field or ""), c.field)
+                for c in self.columns]
         free = [c for c in cols if c[1] is None]
         left = LANDSCAPE_TEXT_MM - sum(c[1] or 0 for c in cols)
         share = left / len(free) if free else 0.0

@@ -20,6 +20,7 @@ from ..fileio.xlsx_cells import CellText, header_key, read_cell
 from ..periods import Period, parse_period, require_within_plan
 from ..task_status import STATUSES, normalize_status, task_status
 from ..vnformat import norm_space
+from .data_sheets import read_data_sheets
 from .export import FormRow, form_rows
 from .form_layout import COLUMNS, FILL_KEYS, HEADERS, LOCKED_KEYS, META, META_BY_KEY, SHEET
 
@@ -64,6 +65,7 @@ class Collected:
     problems: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
     forms: dict[str, str] = field(default_factory=dict)  # unit id -> accepted file name
+    data: dict[str, Any] = field(default_factory=dict)  # declared table -> rows the units reported (DataFrame)
     expected: dict[str, list[str]] = field(default_factory=dict)  # unit id -> row ids it must report
     unit_names: dict[str, str] = field(default_factory=dict)
 
@@ -280,6 +282,13 @@ def check_form(form: RawForm, plan: Plan, period: Period, expected: dict[str, li
 
 
 # --- the folder ------------------------------------------------------------------------------------
+def _concat(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
+    import pandas as pd
+
+    return pd.concat([a, b], ignore_index=True)
+
+
+
 def _form_files(folder: Path) -> tuple[list[Path], list[Problem]]:
     files, problems = [], []
     for p in sorted(folder.iterdir()):
@@ -325,6 +334,10 @@ def collect_forms(plan: Plan, period: Period | str, folder: str | os.PathLike[st
         merged += results
         if not form_level:
             out.forms[unit] = form.file
+            frames, data_problems = read_data_sheets(path, plan, unit)
+            out.problems += data_problems
+            for name, frame in frames.items():
+                out.data[name] = frame if name not in out.data else _concat(out.data[name], frame)
     unit_order = {u.id: i for i, u in enumerate(plan.units)}
     for r in sorted(merged, key=lambda r: unit_order[r.unit]):
         out.results.setdefault(r.id, []).append(r)

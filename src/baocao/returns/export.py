@@ -13,6 +13,7 @@ from ..fileio.atomic import atomic_output, output_exists
 from ..periods import Period, due_tasks, parse_period, require_within_plan
 from ..spreadsheet_text import write_text_cell
 from ..vnformat import date_short, roman
+from .data_sheets import add_data_sheets, reported_tables
 from .form_layout import COLUMNS, FIRST_ROW, FORM_VERSION, HEADER_ROW, META, SHEET, STATUS_LIST, fit_row_heights
 
 if TYPE_CHECKING:
@@ -46,7 +47,8 @@ def form_rows(plan: Plan, period: Period) -> dict[str, list[FormRow]]:
 
     A unit gets the due tasks it leads; the compiling unit (``plan.reporting.compiler``) also gets
     the plan's qualitative targets, which have no number to compute and need a narrative.
-    Units with nothing to report are left out.
+    Units with nothing to report are left out, unless the plan declares data the units report
+    (``reported_by``): then every unit gets a form, for those sheets.
     """
     due = {t.id for t in due_tasks(plan, period)}
     rows: dict[str, list[FormRow]] = {u.id: [] for u in plan.units}
@@ -62,7 +64,8 @@ def form_rows(plan: Plan, period: Period) -> dict[str, list[FormRow]]:
             if target.kind == "qualitative":
                 when = f"Đến năm {target.deadline.year}" if target.deadline else horizon
                 rows[plan.reporting.compiler].append(FormRow(target.id, "target", TARGET_GROUP, target.label, when))
-    return {unit_id: r for unit_id, r in rows.items() if r}
+    reports_data = bool(reported_tables(plan))  # every unit may report the plan's declared data
+    return {unit_id: r for unit_id, r in rows.items() if r or reports_data}
 
 
 def slug(text: str) -> str:
@@ -113,6 +116,7 @@ def build_form(plan: Plan, period: Period, unit_id: str, rows: list[FormRow]) ->
     ws.protection.sheet = True
     ws.protection.formatRows = False
     ws.protection.formatColumns = False
+    add_data_sheets(wb, plan)
     wb.security = WorkbookProtection(lockStructure=True)
     wb.properties.title = f"Phiếu báo cáo {period.label} — {unit.name}"
     wb.properties.subject = f"Kế hoạch {plan.symbol}"

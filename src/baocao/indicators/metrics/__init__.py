@@ -17,13 +17,13 @@ own with :func:`register_metric`. Everything is vectorised with pandas: no Pytho
 Modules: :mod:`.registry` (``Context``, ``Metric`` and its declared ``params``, ``register_metric``,
 ``run_metric``), :mod:`.evidence` (the rows behind a value), :mod:`.met_if` (the rules of qualitative
 targets), :mod:`.rows` (row selection shared by the built-ins), and the built-ins by kind:
-:mod:`.shares`, :mod:`.counts`, :mod:`.amounts`, :mod:`.ratings`, :mod:`.qualitative`. Importing
+:mod:`.shares`, :mod:`.counts`, :mod:`.amounts`, :mod:`.averages`, :mod:`.ratings`, :mod:`.qualitative`. Importing
 the package registers the built-ins.
 """
 
 from __future__ import annotations
 
-from . import amounts, counts, qualitative, ratings, shares  # noqa: F401  (register the built-ins)
+from . import amounts, averages, counts, qualitative, ratings, shares  # noqa: F401  (register the built-ins)
 from .counts import years_elapsed
 from .evidence import concat_evidence, evidence_frame, lazy_evidence
 from .met_if import MetRule, met_rule, parse_met_rule
