@@ -1,9 +1,10 @@
 #!/usr/bin/env python
-"""Build the Decree 30/2020 docx templates: templates/docx/ke-hoach.docx, phu-luc.docx, bao-cao.docx.
+"""Build the Decree 30/2020 docx templates: templates/docx/ke-hoach.docx, phu-luc.docx, bao-cao.docx, and the
+general van-ban.docx (a decision and the plan it issues, any number of appendices) and cac-phu-luc.docx.
 
 Run from the repository root::
 
-    .venv/bin/python tools/build_templates.py            # rebuild the three files
+    .venv/bin/python tools/build_templates.py            # rebuild the five files
     .venv/bin/python tools/build_templates.py --check    # fail if the committed files are stale
 
 The output is byte-for-byte reproducible (fixed zip timestamps and core properties), so a rebuild
@@ -560,6 +561,145 @@ def _chart_appendix(document) -> None:
     document.add_paragraph("{%p endif %}")
 
 
+# --------------------------------------------------------------------------- general document
+
+#: Variables van-ban.docx expects: any plan in any form (docs/templates.md, "The general document").
+DOCUMENT_VARIABLES = {"doc", "authority", "bases", "decision_line", "preamble", "body", "closing", "recipients",
+                      "signer", "attachments", "appendices"}
+APPENDICES_VARIABLES = {"appendices"}
+
+
+def _document_styles(document) -> None:
+    """Styles only the general document uses (added after the shared ones, so the other files are unchanged)."""
+    C = WD_ALIGN_PARAGRAPH.CENTER
+    # authority line of a decision ("ỦY BAN NHÂN DÂN TỈNH …") and the "QUYẾT ĐỊNH:" line: bold, centred
+    _pstyle(document, "VB Tham quyen ban hanh", size=14, bold=True, align=C, before=6, after=6, keep_next=True)
+    _pstyle(document, "VB Quyet dinh", size=14, bold=True, align=C, before=6, after=6, keep_next=True)
+    # an article with a title: the whole line bold; otherwise only "Điều 1." (character style)
+    _pstyle(document, "VB Dieu", base="VB Noi dung", bold=True, keep_next=True)
+    label = document.styles.add_style("VB So dieu", WD_STYLE_TYPE.CHARACTER)
+    label.quick_style = True
+    ox.set_rpr(label, bold=True)
+
+
+def _document_body(document, var: str) -> None:
+    """Preamble, body and closing of ``var`` ("" for the document itself, "att." for an attached one)."""
+    _loop(document, "x", f"{var}preamble", "VB Noi dung")
+    document.add_paragraph(f"{{%p for b in {var}body %}}")
+    kinds = [("h1", "VB Muc cap 1"), ("h2", "VB Muc cap 2"), ("h3", "VB Muc cap 3")]
+    for i, (kind, style) in enumerate(kinds):
+        document.add_paragraph(f"{{%p {'if' if i == 0 else 'elif'} b.kind == '{kind}' %}}")
+        document.add_paragraph("{{ b.text }}", style=style)
+    document.add_paragraph("{%p elif b.kind == 'article' %}")
+    article = document.add_paragraph(style="VB Noi dung")
+    article.add_run("{{ b.label }}", style="VB So dieu")
+    article.add_run(" {{ b.text }}")
+    document.add_paragraph("{%p elif b.kind == 'article_title' %}")
+    document.add_paragraph("{{ b.label }} {{ b.text }}", style="VB Dieu")
+    document.add_paragraph("{%p else %}")
+    document.add_paragraph("{{ b.text }}", style="VB Noi dung")
+    document.add_paragraph("{%p endif %}")
+    document.add_paragraph("{%p endfor %}")
+    document.add_paragraph(f"{{%p if {var}closing %}}")
+    closing = document.add_paragraph(f"{{{{ {var}closing }}}}", style="VB Noi dung")
+    closing.paragraph_format.keep_with_next = True
+    document.add_paragraph("{%p endif %}")
+
+
+def _decision_lines(document) -> None:
+    """The authority line before the legal bases, the bases, and the "QUYẾT ĐỊNH:" line (both only in a decision)."""
+    document.add_paragraph("{%p if authority %}")
+    document.add_paragraph("{{ authority }}", style="VB Tham quyen ban hanh")
+    document.add_paragraph("{%p endif %}")
+    _loop(document, "x", "bases", "VB Can cu")
+    document.add_paragraph("{%p if decision_line %}")
+    document.add_paragraph("{{ decision_line }}", style="VB Quyet dinh")
+    document.add_paragraph("{%p endif %}")
+
+
+def _attached_header(document) -> None:
+    """An attached document's head: agency | Quốc hiệu, Tiêu ngữ (no number, no date), then its title."""
+    table = document.add_table(rows=1, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    _borderless(table, HEADER_COLS, indent_mm=HEADER_INDENT)
+    agency, state = table.cell(0, 0), table.cell(0, 1)
+    _p(agency, "{%p if att.parent %}", "Normal", first=True)
+    _p(agency, "{{ att.parent }}", "VB Co quan chu quan")
+    _p(agency, "{%p endif %}", "Normal")
+    _p(agency, "{{ att.issuer }}", "VB Co quan ban hanh")
+    _rule(agency, ISSUER_RULE, HEADER_COLS[0])
+    _p(state, QUOC_HIEU, "VB Quoc hieu", first=True)
+    _p(state, TIEU_NGU, "VB Tieu ngu")
+    _rule(state, MOTTO_RULE, HEADER_COLS[1])
+    document.add_paragraph("{{ att.type_name }}", style="VB Ten loai")
+    document.add_paragraph("{{ att.title }}", style="VB Trich yeu")
+    document.add_paragraph("{{ att.ref }}", style="VB Kem theo")
+    _rule(document, SUMMARY_RULE, PORTRAIT_TEXT, after=12)
+
+
+def _section_break(document, *, landscape: bool):
+    """End the current part with its own section break; the next part starts a page numbered from 1."""
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    ox.set_paragraph_mark(document.paragraphs[-1], size_pt=1)
+    ox.set_page(section, landscape=landscape, **MARGINS)
+    add_page_numbers(section, restart=True)
+    return section
+
+
+def _appendices_loop(document) -> None:
+    """One landscape part per appendix: heading, title, "(Kèm theo …)", rule, its table, its own break."""
+    document.add_paragraph("{%p for a in appendices %}")
+    document.add_paragraph("{{ a.heading }}", style="VB Phu luc")
+    document.add_paragraph("{{ a.title }}", style="VB Ten phu luc")
+    document.add_paragraph("{{ a.ref }}", style="VB Kem theo")
+    _rule(document, APPENDIX_RULE, LANDSCAPE_TEXT, after=12)
+    document.add_paragraph("{{p a.table }}")
+
+
+def build_document() -> bytes:
+    """van-ban.docx: any plan: a plan (KH) or a decision (QĐ) with its articles, the attached plan on its own
+    pages, and none, one or several landscape appendices, each numbered on its own.
+
+    Every part ends with its own section break, inside its loop, so a part left out takes its break with
+    it; the renderer folds the empty last section (``baocao.docx.sections.fold_empty_last_section``).
+    """
+    document = _new_document()
+    _document_styles(document)
+    main = document.sections[0]
+    ox.set_page(main, landscape=False, **MARGINS)
+    add_page_numbers(main, restart=False)
+
+    _header_block(document)
+    _title_block(document)
+    _decision_lines(document)
+    _document_body(document, "")
+    _signature_block(document)
+    _section_break(document, landscape=False)  # ends the document; the next part is an attached one
+
+    document.add_paragraph("{%p for att in attachments %}")
+    _attached_header(document)
+    _document_body(document, "att.")
+    _section_break(document, landscape=True)  # ends the attached document; the next part is an appendix
+    document.add_paragraph("{%p endfor %}")
+
+    _appendices_loop(document)
+    _section_break(document, landscape=True)
+    document.add_paragraph("{%p endfor %}")
+    return _save(document)
+
+
+def build_appendices() -> bytes:
+    """cac-phu-luc.docx: the appendices alone, one landscape part each, no header table."""
+    document = _new_document()
+    section = document.sections[0]
+    ox.set_page(section, landscape=True, **MARGINS)
+    add_page_numbers(section, restart=True)
+    _appendices_loop(document)
+    _section_break(document, landscape=True)
+    document.add_paragraph("{%p endfor %}")
+    return _save(document)
+
+
 # --------------------------------------------------------------------------- documents
 
 
@@ -654,8 +794,14 @@ def self_check(data: bytes, expected: set[str], name: str) -> None:
     for p in document.element.body.iter(qn("w:p")):
         runs = [r for r in p.iter(qn("w:r")) if r.find(qn("w:t")) is not None]
         text = "".join(t.text or "" for t in p.iter(qn("w:t")))
-        if ("{{" in text or "{%" in text) and len(runs) != 1:
+        whole = all(_whole_tags("".join(t.text or "" for t in r.iter(qn("w:t")))) for r in runs)
+        if ("{{" in text or "{%" in text) and not (len(runs) == 1 or whole):
             raise SystemExit(f"{name}: thẻ bị tách thành {len(runs)} run: {text!r}")
+
+
+def _whole_tags(text: str) -> bool:
+    """Every Jinja tag opened in *text* (one run) is closed in it: a run may hold a tag, never half of one."""
+    return text.count("{{") == text.count("}}") and text.count("{%") == text.count("%}")
 
 
 def build_all(out_dir: Path = OUT_DIR) -> dict[Path, bytes]:
@@ -668,13 +814,21 @@ def build_all(out_dir: Path = OUT_DIR) -> dict[Path, bytes]:
     return files
 
 
+def build_general(out_dir: Path = OUT_DIR) -> dict[Path, bytes]:
+    """Build the templates of any plan's form (van-ban.docx, cac-phu-luc.docx), self-checked: ``{path: bytes}``."""
+    files = {out_dir / "van-ban.docx": build_document(), out_dir / "cac-phu-luc.docx": build_appendices()}
+    self_check(files[out_dir / "van-ban.docx"], DOCUMENT_VARIABLES, "van-ban.docx")
+    self_check(files[out_dir / "cac-phu-luc.docx"], APPENDICES_VARIABLES, "cac-phu-luc.docx")
+    return files
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT_DIR, help="thư mục ghi mẫu")
     parser.add_argument("--check", action="store_true",
                         help="chỉ so sánh với tệp đã có, không ghi (mã thoát 1 nếu khác)")
     args = parser.parse_args(argv)
-    files = build_all(args.out)
+    files = {**build_all(args.out), **build_general(args.out)}
     stale = [p for p, data in files.items() if not p.exists() or p.read_bytes() != data]
     if args.check:
         for p in stale:

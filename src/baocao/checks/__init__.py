@@ -15,13 +15,13 @@ from __future__ import annotations
 from baocao.lazy_exports import lazy_exports
 
 __all__ = ["RuleResult", "Rule", "verify_layout", "format_results", "results_frame", "RESULT_COLUMNS",
-           "PASS", "FAIL", "REVIEW", "NA", "STATUS_VI", "LAYOUT_RULES", "RuleRegistry", "presign_check",
+           "PASS", "FAIL", "REVIEW", "NA", "STATUS_VI", "LAYOUT_RULES", "DECISION_RULES", "RuleRegistry", "presign_check",
            "format_findings", "findings_frame"]
 
 _WHERE = {
     **dict.fromkeys(["RuleResult", "Rule", "PASS", "FAIL", "REVIEW", "NA", "STATUS_VI"], "baocao.checks.rule"),
     **dict.fromkeys(["format_results", "results_frame", "RESULT_COLUMNS"], "baocao.checks.results"),
-    **dict.fromkeys(["LAYOUT_RULES", "RuleRegistry"], "baocao.checks.registry"),
+    **dict.fromkeys(["LAYOUT_RULES", "DECISION_RULES", "RuleRegistry"], "baocao.checks.registry"),
     "verify_layout": "baocao.checks.layout",
     **dict.fromkeys(["presign_check", "format_findings", "findings_frame"], "baocao.checks.presign"),
 }

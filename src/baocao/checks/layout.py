@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .reader import load_document
-from .registry import LAYOUT_RULES
+from .registry import rules_for
 from .results import RESULT_COLUMNS, format_results, results_frame
 from .rule import FAIL, NA, PASS, REVIEW, STATUS_VI, Rule, RuleResult
 
@@ -26,8 +26,8 @@ __all__ = ["RuleResult", "verify_layout", "format_results", "results_frame", "RE
            "REVIEW", "NA", "STATUS_VI"]
 
 
-def verify_layout(path: str | os.PathLike[str], rules: Iterable[Rule] = LAYOUT_RULES) -> list[RuleResult]:
-    """Check a .docx against the layout rules (the built-in Decree-30 ones unless ``rules`` says
-    otherwise); one result per rule, in the rules' order."""
+def verify_layout(path: str | os.PathLike[str], rules: Iterable[Rule] | None = None) -> list[RuleResult]:
+    """Check a .docx against the layout rules (the built-in Decree-30 ones, with those of a decision for a
+    decision, unless ``rules`` says otherwise); one result per rule, in the rules' order."""
     doc = load_document(Path(path))
-    return [r.run(doc) for r in rules]
+    return [r.run(doc) for r in (rules_for(doc) if rules is None else rules)]

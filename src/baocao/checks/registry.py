@@ -22,7 +22,7 @@ from baocao.errors import BaocaoError
 
 from .reader import LayoutDocument
 from .rule import Check, Rule, RuleResult
-from .rules import appendix, body, header, page, page_numbers, signature
+from .rules import appendix, body, decision, header, page, page_numbers, signature
 
 
 class RuleRegistry:
@@ -79,3 +79,15 @@ LAYOUT_RULES = RuleRegistry([
     header.doc_type, header.date, page_numbers.page_numbers, body.ending, signature.recipients,
     signature.signer, appendix.heading, appendix.table, appendix.reference,
 ])
+
+#: Rules only a decision (quyết định) needs: its authority line, "QUYẾT ĐỊNH:", its articles, the document it
+#: issues. :func:`baocao.checks.verify_layout` runs them after :data:`LAYOUT_RULES` when the type line says
+#: "QUYẾT ĐỊNH".
+DECISION_RULES = RuleRegistry([decision.authority, decision.decision_line, decision.articles, decision.attached])
+
+
+def rules_for(doc: LayoutDocument) -> RuleRegistry:
+    """The built-in rules for *doc*: :data:`LAYOUT_RULES`, and :data:`DECISION_RULES` for a decision."""
+    if decision.is_decision(doc):
+        return RuleRegistry([*LAYOUT_RULES, *DECISION_RULES])
+    return LAYOUT_RULES

@@ -47,9 +47,13 @@ def is_section_properties(el: Any) -> bool:
     return el.tag == _SECTPR
 
 
+_BREAKS = (qn("w:br"), qn("w:cr"))
+
+
 def text(el: Any) -> str:
-    """Every ``w:t`` under ``el`` joined, as written (no normalisation)."""
-    return "".join(t.text or "" for t in el.iter(_T))
+    """Every ``w:t`` under ``el`` joined, as written (no normalisation); a line break reads as "\n", so
+    "ỦY BAN NHÂN DÂN" / "TỈNH NGHỆ AN" on two lines of one paragraph does not read as one word."""
+    return "".join("\n" if e.tag in _BREAKS else (e.text or "") for e in el.iter(_T, *_BREAKS))
 
 
 def paragraphs(el: Any) -> Iterator[Any]:

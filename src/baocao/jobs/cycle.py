@@ -39,7 +39,9 @@ def write_cycle(plan_path: str | os.PathLike[str], out_dir: str | os.PathLike[st
         require_within_plan(plan, period)
     data = load_data(data_path, plan=plan) if chosen else None  # type: ignore[arg-type]
     outputs = OutputFolder(out_dir, overwrite=overwrite, pdf=pdf)
-    outputs.claim(outputs.path / plan_file_name(plan, draft=draft), outputs.path / appendix_file_name(plan))
+    appendix = plan.appendix_list()  # a plan without an appendix gets no appendix file
+    outputs.claim(outputs.path / plan_file_name(plan, draft=draft), *([outputs.path / appendix_file_name(plan)]
+                                                                       if appendix else []))
     narratives = {}
     for period in chosen:
         claim_report(outputs, period)
@@ -47,7 +49,8 @@ def write_cycle(plan_path: str | os.PathLike[str], out_dir: str | os.PathLike[st
         narratives[period] = report_narrative(plan, period, path if path and path.exists() else None, draft=draft)
 
     add_plan(outputs, plan, draft=draft)
-    add_appendix(outputs, plan)
+    if appendix:
+        add_appendix(outputs, plan)
     for period in chosen:
         result = add_report(outputs, plan, plan_path, data, period, returns_dir=returns_root,  # type: ignore[arg-type]
                             narrative=narratives[period], draft=draft)

@@ -1,5 +1,8 @@
-"""Jobs for the plan's documents: the plan with its landscape appendix, and the appendix alone.
+"""Jobs for the plan's documents: the plan with its landscape appendices, and the appendices alone.
 
+A plan with its one task appendix (the seed's form) renders with ``ke-hoach.docx`` / ``phu-luc.docx``;
+any other form (a decision with its articles and attached plan, no appendix, several appendices, other
+columns) with ``van-ban.docx`` / ``cac-phu-luc.docx`` (:mod:`baocao.plan.document`).
 Only the plan model and the .docx renderer are imported (no pandas, no matplotlib), so a cold
 ``baocao appendix`` stays well under a second.
 """
@@ -12,6 +15,8 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..errors import BaocaoError
+from ..plan.document import appendices_context, classic_form, document_context
 from ..plan.text import plan_context
 from .outputs import OutputFolder, Written
 
@@ -20,18 +25,27 @@ if TYPE_CHECKING:
 
 PLAN_TEMPLATE = "ke-hoach.docx"
 APPENDIX_TEMPLATE = "phu-luc.docx"
+DOCUMENT_TEMPLATE = "van-ban.docx"
+APPENDICES_TEMPLATE = "cac-phu-luc.docx"
 
 
-def symbol_slug(plan: "Plan") -> str:
-    """File-name form of the document symbol: "188/KH-LMHTX" -> "188-KH-LMHTX" (ASCII, no blanks)."""
-    text = plan.symbol.replace("Đ", "D").replace("đ", "d")
+def _ascii(text: str) -> str:
+    """ASCII words joined by "-": "188/KH-LMHTX" -> "188-KH-LMHTX", "QUYẾT ĐỊNH" -> "QUYET-DINH"."""
+    text = text.replace("Đ", "D").replace("đ", "d")
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")
 
 
+def symbol_slug(plan: "Plan") -> str:
+    """File-name form of the document symbol: "188/KH-LMHTX" -> "188-KH-LMHTX" (ASCII, no blanks)."""
+    return _ascii(plan.symbol)
+
+
 def plan_file_name(plan: "Plan", *, draft: bool = False) -> str:
-    """"188-KH-LMHTX-ke-hoach.docx"; a draft gets "-du-thao" so it never replaces the final copy."""
-    return f"{symbol_slug(plan)}-ke-hoach{'-du-thao' if draft else ''}.docx"
+    """"188-KH-LMHTX-ke-hoach.docx", "773-QD-TTg-quyet-dinh.docx"; a draft gets "-du-thao" so it never
+    replaces the final copy."""
+    kind = _ascii(plan.document.type_name).lower()
+    return f"{symbol_slug(plan)}-{kind}{'-du-thao' if draft else ''}.docx"
 
 
 def appendix_file_name(plan: "Plan") -> str:
@@ -47,18 +61,32 @@ def as_plan(plan: "Plan | str | os.PathLike[str]") -> "Plan":
     return plan if isinstance(plan, Plan) else load_plan(plan)
 
 
+def _with_tables(appendices: list[dict]) -> list[dict]:
+    """The appendices of a context with each table made a :class:`~baocao.render.tables.DocTable`."""
+    from ..render.tables import DocTable
+
+    return [{**a, "table": DocTable.from_data(a["table"])} for a in appendices]
+
+
 def add_plan(outputs: OutputFolder, plan: "Plan", *, draft: bool = False) -> Path:
-    """Render the plan document (body and landscape appendix) into ``outputs``."""
+    """Render the plan document (body, attached plan, landscape appendices) into ``outputs``."""
     target = outputs.path / plan_file_name(plan, draft=draft)
     outputs.claim(target)
-    return outputs.render(PLAN_TEMPLATE, plan_context(plan, draft=draft), target)
+    if classic_form(plan):
+        return outputs.render(PLAN_TEMPLATE, plan_context(plan, draft=draft), target)
+    ctx = document_context(plan, draft=draft)
+    return outputs.render(DOCUMENT_TEMPLATE, {**ctx, "appendices": _with_tables(ctx["appendices"])}, target)
 
 
 def add_appendix(outputs: OutputFolder, plan: "Plan") -> Path:
-    """Render the appendix alone (the task assignment table) into ``outputs``."""
+    """Render the appendices alone into ``outputs``; a plan without one is refused."""
+    if not plan.appendix_list():
+        raise BaocaoError(f"{plan.document.type_name.capitalize()} {plan.symbol} không có phụ lục.")
     target = outputs.path / appendix_file_name(plan)
     outputs.claim(target)
-    return outputs.render(APPENDIX_TEMPLATE, {"appendix": plan_context(plan)["appendix"]}, target)
+    if classic_form(plan):
+        return outputs.render(APPENDIX_TEMPLATE, {"appendix": plan_context(plan)["appendix"]}, target)
+    return outputs.render(APPENDICES_TEMPLATE, {"appendices": _with_tables(appendices_context(plan))}, target)
 
 
 def write_plan(plan: "Plan | str | os.PathLike[str]", out_dir: str | os.PathLike[str], *, draft: bool = False,

@@ -291,28 +291,38 @@ def _nfc(value: Any) -> Any:
     return value
 
 
-def _has_images(value: Any) -> bool:
-    if isinstance(value, Image):
+def _is_rich(value: Any) -> bool:
+    from baocao.render.tables import DocTable
+
+    return isinstance(value, (Image, DocTable))
+
+
+def _has_rich(value: Any) -> bool:
+    """True when *value* holds an :class:`Image` or a :class:`~baocao.render.tables.DocTable` somewhere."""
+    if _is_rich(value):
         return True
     if isinstance(value, Mapping):
-        return any(_has_images(v) for v in value.values())
+        return any(_has_rich(v) for v in value.values())
     if isinstance(value, (list, tuple)):
-        return any(_has_images(v) for v in value)
+        return any(_has_rich(v) for v in value)
     return False
 
 
-def _with_images(value: Any, tpl: Any) -> Any:
-    """``value`` with every :class:`Image` (in nested dicts/lists) made an ``InlineImage`` of ``tpl``."""
+def _with_rich(value: Any, tpl: Any) -> Any:
+    """``value`` with every :class:`Image` (in nested dicts/lists) made an ``InlineImage`` of ``tpl``,
+    and every :class:`~baocao.render.tables.DocTable` a subdocument of ``tpl``."""
     if isinstance(value, Image):
         from docx.shared import Mm
         from docxtpl import InlineImage
 
         width, height = value.size_mm()
         return InlineImage(tpl, str(Path(value.path)), width=Mm(width), height=Mm(height))
+    if _is_rich(value):
+        return value.subdoc(tpl)
     if isinstance(value, Mapping):
-        return {k: _with_images(v, tpl) for k, v in value.items()}
+        return {k: _with_rich(v, tpl) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_with_images(v, tpl) for v in value]
+        return [_with_rich(v, tpl) for v in value]
     return value
 
 
@@ -370,8 +380,8 @@ class _Renderer:
         if missing:
             raise TemplateError(_missing_message(self.name, missing))
         values = _nfc(context)
-        if _has_images(values):
-            values = _with_images(values, tpl)  # needs this template object: done per render
+        if _has_rich(values):
+            values = _with_rich(values, tpl)  # needs this template object: done per render
         try:
             tpl.render(values, jinja_env=self.env, autoescape=True)
         except UndefinedError as exc:
@@ -382,6 +392,9 @@ class _Renderer:
             raise
         except Exception as exc:  # lxml / docxtpl internals: keep the template name
             raise TemplateError(f"Không điền được mẫu '{self.name}': {exc}") from exc
+        from baocao.docx.sections import fold_empty_last_section
+
+        fold_empty_last_section(tpl.docx.element.body)
         now = datetime.now(timezone.utc).replace(microsecond=0)
         props = tpl.docx.core_properties
         props.created = now

@@ -5,7 +5,8 @@
 * :mod:`.body` — body size, paragraph format, the closing "./.";
 * :mod:`.signature` — Kính gửi, Nơi nhận, signature block;
 * :mod:`.appendix` — appendix heading, table, "(Kèm theo …)" line;
-* :mod:`.page_numbers` — page numbers.
+* :mod:`.page_numbers` — page numbers;
+* :mod:`.decision` — a decision's authority line, "QUYẾT ĐỊNH:", articles, and the document it issues.
 
 Each rule is a function made a :class:`~baocao.checks.rule.Rule` by ``@rule(code, description)``;
 :mod:`baocao.checks.registry` lists them in the order results are shown.
