@@ -19,6 +19,7 @@ from baocao.plan.document import classic_form, document_context
 from baocao.render.docx import render_docx, template_variables
 
 from conftest import FIXTURES, SAMPLE_PLAN, norm
+from test_word_validity import audit
 
 OTHER = (FIXTURES / "plan_other.yaml").read_text(encoding="utf-8")
 UBND = FIXTURES / "plan_ubnd.yaml"
@@ -182,3 +183,21 @@ def test_an_article_title_is_bold_and_an_article_sentence_is_not(tmp_path):
     assert one.runs[0].text == "Điều 1." and one.runs[0].style.name == "VB So dieu"
     assert one.runs[0].style.font.bold and not one.runs[1].bold and not one.style.font.bold
     assert two.style.name == "VB Dieu" and two.style.font.bold
+
+
+@pytest.mark.parametrize("plan_file", [UBND, NGHE_AN, QD_773], ids=lambda p: p.stem)
+def test_word_opens_every_form(plan_file, tmp_path):
+    plan = baocao.load_plan(plan_file)
+    written = write_plan(plan, tmp_path).files
+    if plan.appendix_list():
+        written += write_appendix(plan, tmp_path).files
+    assert {p.name: audit(p) for p in written} == {p.name: [] for p in written}
+
+
+def test_the_outline_shows_articles_and_appendices():
+    decision = str(baocao.load_plan(NGHE_AN))
+    assert "Điều 2. Tổ chức chỉ đạo và thực hiện:" in decision and "  1. Mục tiêu:" in decision
+    assert "Phụ lục: không có" in decision
+    ubnd = str(baocao.load_plan(UBND))
+    assert "Phụ lục: Phụ lục I. PHÂN CÔNG NHIỆM VỤ; Phụ lục II. CHỈ TIÊU PHÁT TRIỂN HỢP TÁC XÃ THEO HUYỆN" in ubnd
+    assert "Người ký: TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Đoàn Thu Hà" in ubnd

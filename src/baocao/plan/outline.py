@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from html import escape
 
+from .document import appendix_headings, article_paragraphs
 from .model import Plan, Target
-from .text import appendix_rows, body_paragraphs, place_date_line
+from .text import Para, appendix_rows, body_paragraphs, place_date_line
 
 
 def _target_line(t: Target) -> str:
@@ -42,16 +43,29 @@ def outline_text(plan: Plan) -> str:
         "",
         "Bố cục:",
     ]
-    lines += ["  " * (int(p.kind[1]) - 1) + p.text for p in body_paragraphs(plan) if p.kind != "p"]
+    lines += [_outline_line(p) for p in article_paragraphs(plan) + body_paragraphs(plan) if p.kind != "p"]
     lines += ["", "Chỉ tiêu:"] + [f"  {_target_line(t)}" for t in plan.targets()]
-    lines += ["", "Phụ lục — phân công thực hiện:"]
+    headings = appendix_headings(plan)
+    if len(headings) != 1:
+        lines += ["", "Phụ lục: " + ("; ".join(f"{h}. {a.title}" for h, a in zip(headings, plan.appendix_list()))
+                                     or "không có")]
+    if plan.task_groups:
+        lines += ["", "Nhiệm vụ — phân công thực hiện:" if len(headings) != 1 else "Phụ lục — phân công thực hiện:"]
     for r in appendix_rows(plan):
         if r.group:
             lines.append(f"  {r.stt}. {r.task}")
         else:
             lines.append(f"    {r.stt}. {_short(r.task)} | {r.lead} | {r.time}")
-    lines += ["", f"Người ký: {plan.signer.authority} / {plan.signer.position} / {plan.signer.name}"]
+    signer = " / ".join((plan.signer.authority, plan.signer.position, plan.signer.name)).replace("\n", " ")
+    lines += ["", f"Người ký: {signer}"]
     return "\n".join(lines)
+
+
+def _outline_line(p: Para) -> str:
+    """A heading indented by its level ("I." flush, "1." by two spaces); an article "Điều 1. …" flush."""
+    if p.label:
+        return _short(f"{p.label} {p.text}", 100)
+    return "  " * (int(p.kind[1]) - 1) + p.text
 
 
 def outline_html(plan: Plan) -> str:
@@ -59,7 +73,9 @@ def outline_html(plan: Plan) -> str:
     d = plan.document
     head = (f"<h3>{escape(d.type_name)} số {escape(plan.symbol)} — {escape(plan.issuer.short_name)}</h3>"
             f"<p><i>{escape(place_date_line(plan))}</i><br><b>{escape(d.summary)}</b></p>")
-    sections = "".join(f"<li>{escape(p.text)}</li>" for p in body_paragraphs(plan) if p.kind in ("h1", "h2"))
+    parts = [p for p in article_paragraphs(plan) + body_paragraphs(plan) if p.kind in ("h1", "h2", "article",
+                                                                                   "article_title")]
+    sections = "".join(f"<li>{escape(_outline_line(p).strip())}</li>" for p in parts)
     targets = "".join(f"<tr><td>{escape(t.id)}</td><td>{escape(t.label)}</td><td>{escape(_target_line(t).split(': ', 1)[1])}</td></tr>"
                       for t in plan.targets())
     rows = "".join(
