@@ -262,20 +262,27 @@ def _header_block(document) -> None:
     ox.set_paragraph_box(box)
     document.add_paragraph("{%p endif %}")
 
-    table = document.add_table(rows=2, cols=2)
+    table = _agency_and_motto(document, "doc", rows=2)
+    _p(table.cell(1, 0), "{{ doc.symbol }}", "VB So ky hieu", first=True)
+    _p(table.cell(1, 1), "{{ doc.place_date }}", "VB Dia danh ngay", first=True)
+
+
+def _agency_and_motto(document, var: str, *, rows: int):
+    """The borderless header table, its first row filled: parent and issuing agency of ``var`` | Quốc hiệu,
+    Tiêu ngữ, each with its rule."""
+    table = document.add_table(rows=rows, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     _borderless(table, HEADER_COLS, indent_mm=HEADER_INDENT)
     agency, state = table.cell(0, 0), table.cell(0, 1)
-    _p(agency, "{%p if doc.parent %}", "Normal", first=True)
-    _p(agency, "{{ doc.parent }}", "VB Co quan chu quan")
+    _p(agency, f"{{%p if {var}.parent %}}", "Normal", first=True)
+    _p(agency, f"{{{{ {var}.parent }}}}", "VB Co quan chu quan")
     _p(agency, "{%p endif %}", "Normal")
-    _p(agency, "{{ doc.issuer }}", "VB Co quan ban hanh")
+    _p(agency, f"{{{{ {var}.issuer }}}}", "VB Co quan ban hanh")
     _rule(agency, ISSUER_RULE, HEADER_COLS[0])
     _p(state, QUOC_HIEU, "VB Quoc hieu", first=True)
     _p(state, TIEU_NGU, "VB Tieu ngu")
     _rule(state, MOTTO_RULE, HEADER_COLS[1])
-    _p(table.cell(1, 0), "{{ doc.symbol }}", "VB So ky hieu", first=True)
-    _p(table.cell(1, 1), "{{ doc.place_date }}", "VB Dia danh ngay", first=True)
+    return table
 
 
 def _title_block(document) -> None:
@@ -619,18 +626,7 @@ def _decision_lines(document) -> None:
 
 def _attached_header(document) -> None:
     """An attached document's head: agency | Quốc hiệu, Tiêu ngữ (no number, no date), then its title."""
-    table = document.add_table(rows=1, cols=2)
-    table.alignment = WD_TABLE_ALIGNMENT.LEFT
-    _borderless(table, HEADER_COLS, indent_mm=HEADER_INDENT)
-    agency, state = table.cell(0, 0), table.cell(0, 1)
-    _p(agency, "{%p if att.parent %}", "Normal", first=True)
-    _p(agency, "{{ att.parent }}", "VB Co quan chu quan")
-    _p(agency, "{%p endif %}", "Normal")
-    _p(agency, "{{ att.issuer }}", "VB Co quan ban hanh")
-    _rule(agency, ISSUER_RULE, HEADER_COLS[0])
-    _p(state, QUOC_HIEU, "VB Quoc hieu", first=True)
-    _p(state, TIEU_NGU, "VB Tieu ngu")
-    _rule(state, MOTTO_RULE, HEADER_COLS[1])
+    _agency_and_motto(document, "att", rows=1)
     document.add_paragraph("{{ att.type_name }}", style="VB Ten loai")
     document.add_paragraph("{{ att.title }}", style="VB Trich yeu")
     document.add_paragraph("{{ att.ref }}", style="VB Kem theo")
@@ -665,9 +661,7 @@ def build_document() -> bytes:
     """
     document = _new_document()
     _document_styles(document)
-    main = document.sections[0]
-    ox.set_page(main, landscape=False, **MARGINS)
-    add_page_numbers(main, restart=False)
+    _first_section(document, landscape=False)
 
     _header_block(document)
     _title_block(document)
@@ -691,9 +685,7 @@ def build_document() -> bytes:
 def build_appendices() -> bytes:
     """cac-phu-luc.docx: the appendices alone, one landscape part each, no header table."""
     document = _new_document()
-    section = document.sections[0]
-    ox.set_page(section, landscape=True, **MARGINS)
-    add_page_numbers(section, restart=True)
+    _first_section(document, landscape=True)
     _appendices_loop(document)
     _section_break(document, landscape=True)
     document.add_paragraph("{%p endfor %}")
@@ -713,12 +705,18 @@ def _new_document():
     return document
 
 
+def _first_section(document, *, landscape: bool) -> None:
+    """Page and page numbers of the first section: a portrait document numbered on, or a landscape appendix
+    numbered from 1."""
+    section = document.sections[0]
+    ox.set_page(section, landscape=landscape, **MARGINS)
+    add_page_numbers(section, restart=landscape)
+
+
 def build_plan() -> bytes:
     """ke-hoach.docx: portrait plan + landscape appendix section, numbered on its own."""
     document = _new_document()
-    main = document.sections[0]
-    ox.set_page(main, landscape=False, **MARGINS)
-    add_page_numbers(main, restart=False)
+    _first_section(document, landscape=False)
 
     _header_block(document)
     _title_block(document)
@@ -737,9 +735,7 @@ def build_plan() -> bytes:
 def build_appendix() -> bytes:
     """phu-luc.docx: the appendix alone, one landscape section, no header table."""
     document = _new_document()
-    section = document.sections[0]
-    ox.set_page(section, landscape=True, **MARGINS)
-    add_page_numbers(section, restart=True)
+    _first_section(document, landscape=True)
     _appendix_block(document)
     return _save(document)
 
@@ -748,9 +744,7 @@ def build_report() -> bytes:
     """bao-cao.docx: portrait report (with Kính gửi) + three landscape appendices I, II, III."""
     document = _new_document()
     _report_styles(document)
-    main = document.sections[0]
-    ox.set_page(main, landscape=False, **MARGINS)
-    add_page_numbers(main, restart=False)
+    _first_section(document, landscape=False)
 
     _header_block(document)
     _title_block(document)
