@@ -175,3 +175,14 @@ def test_nghe_an_figures_are_the_rows_of_the_workbook(nghe_an_data):
     assert found["ho_tro_khu_vuc_3"].value == pytest.approx(share)
     training = data.table("market_training")
     assert found["dao_tao_can_bo"].value == training.loc[training["year"] == 2010, "courses"].sum()
+
+
+def test_a_progress_report_on_the_decision(nghe_an_data, tmp_path):
+    """The reporting cycle follows the decision: the report names it "Quyết định số …" and passes the check."""
+    from baocao.jobs.report import write_report
+
+    plan, data = nghe_an_data
+    out = write_report(plan, REAL / f"{NGHE_AN}.yaml", data, "2005", tmp_path, charts="none", draft=True)
+    body = [norm(p.text) for p in docx.Document(str(out.docx)).paragraphs if norm(p.text)]
+    assert body[2].startswith("Kết quả thực hiện Quyết định số /QĐ-UB của UBND tỉnh Nghệ An năm 2005")
+    assert [r for r in verify_layout(out.docx) if r.status == FAIL] == []

@@ -245,7 +245,7 @@ def require_within_plan(plan: Plan, period: Period) -> None:
     """
     if not within_plan(plan, period):
         raise PeriodError(f"kỳ báo cáo {period.code} ({period.label}) nằm ngoài thời gian thực hiện "
-                          f"Kế hoạch số {plan.symbol} ({plan.horizon.start}-{plan.horizon.end})")
+                          f"{plan.document.type_word} số {plan.symbol} ({plan.horizon.start}-{plan.horizon.end})")
 
 
 # --- targets against a period ----------------------------------------------------------------------

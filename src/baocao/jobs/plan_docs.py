@@ -81,7 +81,7 @@ def add_plan(outputs: OutputFolder, plan: "Plan", *, draft: bool = False) -> Pat
 def add_appendix(outputs: OutputFolder, plan: "Plan") -> Path:
     """Render the appendices alone into ``outputs``; a plan without one is refused."""
     if not plan.appendix_list():
-        raise BaocaoError(f"{plan.document.type_name.capitalize()} {plan.symbol} không có phụ lục.")
+        raise BaocaoError(f"{plan.document.type_word} {plan.symbol} không có phụ lục.")
     target = outputs.path / appendix_file_name(plan)
     outputs.claim(target)
     if classic_form(plan):

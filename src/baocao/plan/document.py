@@ -118,7 +118,7 @@ def document_context(plan: Plan, *, draft: bool = False) -> dict[str, Any]:
     ctx.update({"preamble": [], "body": [p.as_dict() for p in article_paragraphs(plan)], "closing": ""})
     if plan.attached is not None:
         att = plan.attached
-        prefix = att.ref_prefix or ATTACHED_PREFIX.format(type=plan.document.type_name.capitalize())
+        prefix = att.ref_prefix or ATTACHED_PREFIX.format(type=plan.document.type_word)
         ctx["attachments"] = [{"parent": doc["parent"], "issuer": doc["issuer"], "type_name": att.type_name,
                                "title": att.title, "ref": reference_line(plan, prefix, draft=draft),
                                **_own_body(plan)}]

@@ -85,6 +85,11 @@ class DocumentInfo(Model):
         return TYPE_NAMES[self.type]
 
     @property
+    def type_word(self) -> str:
+        """The type as running text names it: "Kế hoạch", "Quyết định"."""
+        return self.type_name.capitalize()
+
+    @property
     def issue_year(self) -> int:
         return self.date.year if self.date else int(self.year or 0)
 

@@ -122,7 +122,7 @@ def appendix_ref(plan: Plan, *, draft: bool = False, appendix: Appendix | None =
     A draft leaves the number and day blank here too, like the header. *appendix* (default: the task
     appendix) may give its own prefix.
     """
-    prefix = (appendix or plan.appendix).ref_prefix or f"Kèm theo {plan.document.type_name.capitalize()} số"
+    prefix = (appendix or plan.appendix).ref_prefix or f"Kèm theo {plan.document.type_word} số"
     return reference_line(plan, prefix, draft=draft)
 
 

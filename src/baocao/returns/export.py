@@ -83,7 +83,7 @@ def form_filename(period: Period, unit_id: str, unit_name: str) -> str:
 def _plan_line(plan: Plan, period: Period) -> str:
     doc = plan.document
     date = f"ngày {date_short(doc.date)}" if doc.date else f"năm {doc.issue_year}"
-    return f"Thực hiện Kế hoạch số {plan.symbol} {date} của {plan.issuer.short_name} — {period.label}"
+    return f"Thực hiện {doc.type_word} số {plan.symbol} {date} của {plan.issuer.short_name} — {period.label}"
 
 
 INSTRUCTIONS = (
@@ -119,7 +119,7 @@ def build_form(plan: Plan, period: Period, unit_id: str, rows: list[FormRow]) ->
     add_data_sheets(wb, plan)
     wb.security = WorkbookProtection(lockStructure=True)
     wb.properties.title = f"Phiếu báo cáo {period.label} — {unit.name}"
-    wb.properties.subject = f"Kế hoạch {plan.symbol}"
+    wb.properties.subject = f"{plan.document.type_word} {plan.symbol}"
     wb.properties.creator = "baocao"
     wb.properties.identifier = f"{period.code}/{unit.id}"
     return wb
