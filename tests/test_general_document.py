@@ -201,3 +201,11 @@ def test_the_outline_shows_articles_and_appendices():
     ubnd = str(baocao.load_plan(UBND))
     assert "Phụ lục: Phụ lục I. PHÂN CÔNG NHIỆM VỤ; Phụ lục II. CHỈ TIÊU PHÁT TRIỂN HỢP TÁC XÃ THEO HUYỆN" in ubnd
     assert "Người ký: TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Đoàn Thu Hà" in ubnd
+
+
+@pytest.mark.parametrize("plan_file", [UBND, NGHE_AN, QD_773], ids=lambda p: p.stem)
+def test_load_dump_load_keeps_every_new_form(plan_file):
+    from baocao.plan.io import dump_plan_text
+
+    plan = baocao.load_plan(plan_file)
+    assert baocao.parse_plan(dump_plan_text(plan)) == plan
