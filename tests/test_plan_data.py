@@ -166,3 +166,14 @@ def test_the_sample_data_tool_follows_the_plan(tmp_path):
     data = load_data(out, plan=plan)
     assert len(data.table("markets")) == 25 and set(data.table("market_training")["year"]) == set(range(2002, 2011))
     assert load_workbook(out).sheetnames[0] == "Giới thiệu"
+
+
+def test_a_reference_to_no_table_is_a_fault_of_the_plan_not_a_crash_of_the_loader(workbook):
+    """The light loader (documents) does not know the tables; reading data with such a plan skips the reference."""
+    from baocao.plan.io import parse_plan as parse_light
+
+    text = UBND_TEXT.replace("references: cooperatives.coop_id", "references: cooperative.coop_id")
+    with pytest.raises(InputError, match="không có bảng 'cooperative'"):
+        baocao.parse_plan(text)
+    data = load_data(workbook, plan=parse_light(text))
+    assert len(data.table("coop_finance")) == 30

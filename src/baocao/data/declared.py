@@ -48,10 +48,10 @@ def to_table(spec: DataTable) -> Table:
 
 def _rules(spec: DataTable, tables: Mapping[str, Table]) -> Iterator[Rule]:
     for col in spec.columns:
-        if col.references:
-            target = tuple(col.references.split("."))
+        target = tuple(col.references.split(".")) if col.references else ()
+        if target and target[0] in tables and target[1] in tables[target[0]].column_by_name:  # else: schema_faults
             yield Rule((spec.name, target[0]), partial(_foreign_key, table=spec.name, column=col.name,
-                                                       targets=(target,), tables=tables))
+                                                       targets=(target,), tables=tables))  # type: ignore[arg-type]
     for check in spec.checks:
         if check.date_order:
             earlier, later = check.date_order
