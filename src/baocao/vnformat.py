@@ -433,14 +433,6 @@ def parse_number(text: str) -> float | int:
     return sign * float(f"{whole}.{frac}")
 
 
-def is_grouped_number(text: str) -> bool:
-    """True for a number written with Vietnamese thousands groups and no other mark: "6.600", "1.234,5".
-
-    YAML reads an unquoted "6.600" as the float 6.6; a plan file loader asks this to refuse it.
-    """
-    return isinstance(text, str) and _GROUPED_RE.fullmatch(text.strip().lstrip("-+−")) is not None
-
-
 _DECIMAL_RE = re.compile(r"(\d+)(?:[.,](\d+))?")
 
 

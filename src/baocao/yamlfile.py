@@ -15,7 +15,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import InputError, Problem
-from .vnformat import is_grouped_number
+from .vnformat import parse_number
 
 Loc = tuple[Any, ...]
 M = TypeVar("M", bound=BaseModel)
@@ -75,9 +75,11 @@ class _Loader(_Base):  # type: ignore[valid-type, misc]
             return self.construct_scalar(node)
 
     def construct_yaml_float(self, node: yaml.Node) -> Any:  # type: ignore[override]
-        if is_grouped_number(node.value):
-            return AmbiguousNumber(node.value)
-        return super().construct_yaml_float(node)
+        try:  # read the Vietnamese way, "6.600" is a whole number (6600), while YAML reads it as 6.6
+            grouped = isinstance(parse_number(node.value), int)
+        except ValueError:
+            grouped = False
+        return AmbiguousNumber(node.value) if grouped else super().construct_yaml_float(node)
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)

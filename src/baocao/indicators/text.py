@@ -212,6 +212,8 @@ def figure(a: Assessment, *, subject_first: bool = False) -> str:
         return text
     if a.kind == "growth":
         base = a.detail.get("base_label", "kỳ gốc")
+        if a.numerator is None or a.denominator is None:  # a growth of amounts (revenue), not of counts
+            return f"{subj} bằng {value} so với {base}"
         noun = _noun(a) or "HTX"
         return (f"có {fmt_count(a.numerator, noun)} {_after_noun(subj, noun)}, bằng {value} so với {base} "
                 f"({fmt_count(a.denominator, noun)})").replace("  ", " ")

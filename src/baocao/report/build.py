@@ -123,8 +123,7 @@ class Report:
 
 def _plan_citation(plan: "Plan", issuer: "Issuer") -> str:
     """"Kế hoạch số 188/KH-LMHTX ngày 11/5/2021" ("Quyết định số …" for a decision), naming the plan's issuer
-    only when another body reports
-    (a report names its issuer once)."""
+    only when another body reports (a report names its issuer once)."""
     d = plan.document
     when = f" ngày {date_short(d.date)}" if d.date else ""
     whose = "" if issuer.short_name == plan.issuer.short_name else f" của {plan.issuer.short_name}"

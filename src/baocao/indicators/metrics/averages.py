@@ -44,6 +44,13 @@ from .registry import Context, register_metric
 from .rows import latest_year_mask, masked_sum, nonempty_view, row_mask
 
 
+def _counts(numerator: float, denominator: float) -> tuple[float | None, float | None]:
+    """The two figures as a sentence may count them ("58/100"), or none when either is an amount (a sum of
+    revenue is no count of things); the sums stay in ``detail["sums"]``."""
+    whole = float(numerator).is_integer() and float(denominator).is_integer()
+    return (numerator, denominator) if whole else (None, None)
+
+
 def _rows(ctx: Context, view: TableView, where: Mapping[str, Any] | None, active_at_cutoff: Any,
           current_year: bool, notes: list[str]) -> tuple[np.ndarray, int | None]:
     """Rows read at ``ctx.at``: the latest year's rows when the table has years, else every row."""
@@ -85,9 +92,11 @@ def average(ctx: Context, *, table: str, column: str, per: str | None = None, di
     if source_unit:
         value = _convert(value, source_unit, ctx.target.unit)
         unit = ctx.target.unit
-    return MetricResult(value=value, numerator=total, denominator=denominator, unit=unit,
+    num, den = _counts(total, denominator)
+    return MetricResult(value=value, numerator=num, denominator=den, unit=unit,
                         evidence=lazy_evidence(view, mask), data_date=year_end(year) if year else None,
-                        notes=tuple(notes), detail={"year": year} if year else {})
+                        notes=tuple(notes), detail={"year": year, "sums": (total, denominator)} if year
+                        else {"sums": (total, denominator)})
 
 
 def _figure(ctx: Context, view: TableView, column: str | None, where: Mapping[str, Any] | None,
@@ -116,6 +125,7 @@ def growth_between(ctx: Context, *, table: str, column: str | None = None, where
         base, _ = _figure(ctx.at_date(base_date), view, column, where, active_at_cutoff, notes)  # type: ignore[arg-type]
     if base == 0:
         raise NoData(f"mẫu số bằng 0: số liệu ngày {base_date} bằng 0")
-    return MetricResult(value=now / base, numerator=now, denominator=base, unit="lần",
+    num, den = _counts(now, base)
+    return MetricResult(value=now / base, numerator=num, denominator=den, unit="lần",
                         evidence=lazy_evidence(view, mask), notes=tuple(notes),
-                        detail={"base_date": base_date})
+                        detail={"base_date": base_date, "sums": (now, base)})
