@@ -10,7 +10,7 @@ import pytest
 from baocao.checks import (FAIL, LAYOUT_RULES, NA, PASS, REVIEW, Rule, RuleRegistry, format_results,
                            verify_layout)
 from baocao.checks.reader import LayoutDocument, text
-from baocao.checks.wordxml import column_paragraphs
+from baocao.docread.wordxml import column_paragraphs
 from baocao.errors import BaocaoError
 from baocao.render.docx import render_docx
 from conftest import ROOT

@@ -3,7 +3,7 @@ the type line, the "Kính gửi" block, the body paragraphs — and, for the pre
 text with the place a clerk finds it.
 
 Reading uses python-docx and lxml only (no Word, no LibreOffice); effective formatting comes from
-:class:`~baocao.checks.styles.StyleResolver`, raw XML from :mod:`baocao.checks.wordxml`.
+:class:`~baocao.docread.styles.StyleResolver`, raw XML from :mod:`baocao.docread.wordxml`.
 """
 
 from __future__ import annotations
@@ -14,11 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from baocao import decree30 as d30
+from baocao.docread import wordxml as wx
+from baocao.docread.styles import StyleResolver
 from baocao.docx import oxml as ox
 from baocao.vnformat import nfc, norm_space
-
-from . import wordxml as wx
-from .styles import StyleResolver
 
 
 def text(el: Any) -> str:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 from baocao import decree30 as d30
+from baocao.docread import wordxml as wx
 from baocao.docx import oxml as ox
 
-from .. import wordxml as wx
 from ..reader import LayoutDocument, appendix_paragraphs, appendix_tables, date_line, number_line, text
 from ..rule import FAIL, NA, PASS, Verdict, rule
 from .common import short

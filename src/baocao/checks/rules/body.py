@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from baocao import decree30 as d30
+from baocao.docread import wordxml as wx
 from baocao.docx import oxml as ox
 from baocao.vnformat import number as figure
 
-from .. import wordxml as wx
 from ..reader import LayoutDocument, main_body, text
 from ..rule import FAIL, NA, PASS, REVIEW, Verdict, rule
 from .common import ALONE, short, sizes, within

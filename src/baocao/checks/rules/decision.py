@@ -16,8 +16,8 @@ import re
 from typing import Any
 
 from baocao import decree30 as d30
+from baocao.docread import wordxml as wx
 
-from .. import wordxml as wx
 from ..reader import LayoutDocument, Section, date_line, main_body, number_line, text
 from ..rule import FAIL, NA, PASS, REVIEW, Verdict, rule
 from .common import short

@@ -7,10 +7,10 @@ import re
 from typing import Any
 
 from baocao import decree30 as d30
+from baocao.docread import wordxml as wx
 from baocao.docx import oxml as ox
 from baocao.vnformat import nfc, number as figure
 
-from .. import wordxml as wx
 from ..reader import LayoutDocument, date_line, find_paragraph, number_line, text
 from ..rule import FAIL, NA, PASS, REVIEW, Verdict, rule
 from .common import ALONE, mm, short, sizes, span, within

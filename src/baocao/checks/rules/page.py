@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from baocao import decree30 as d30
+from baocao.docread import wordxml as wx
 from baocao.docx import oxml as ox
 
-from .. import wordxml as wx
 from ..reader import LayoutDocument, all_text_runs
 from ..rule import FAIL, PASS, Verdict, rule
 from .common import mm, short, span

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from baocao import decree30 as d30
+from baocao.docread import wordxml as wx
 
-from .. import wordxml as wx
 from ..reader import LayoutDocument, kinh_gui, text
 from ..rule import FAIL, PASS, Verdict, rule
 from .common import ALONE, short, sizes, span, within

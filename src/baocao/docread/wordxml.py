@@ -1,9 +1,10 @@
-"""Named readers of raw WordprocessingML (the XML inside a .docx), for the checks.
+"""Named readers of raw WordprocessingML (the XML inside a .docx), for the document reader and the checks.
 
-A checker needs what python-docx does not offer: text and runs of any element, section breaks
-inside paragraphs, style chains and document defaults, on/off properties, theme fonts. Every
-``qn()`` lookup of :mod:`baocao.checks` lives here, so the reader and the rules say "runs of this
-paragraph" and never spell XML. Readers that pair with a writer (paragraph borders, PAGE fields,
+Reading a document needs what python-docx does not offer: text and runs of any element, tabs and
+manual line breaks, Word's list numbering, merged table cells, section breaks inside paragraphs,
+style chains and document defaults, on/off properties, theme fonts. Every ``qn()`` lookup of
+:mod:`baocao.docread` and :mod:`baocao.checks` lives here, so the readers and the rules say "runs of
+this paragraph" and never spell XML. Readers that pair with a writer (paragraph borders, PAGE fields,
 table grids, section figures, repeated header rows) stay beside their writer in
 :mod:`baocao.docx.oxml`.
 
@@ -22,6 +23,11 @@ from baocao.docx import oxml as ox
 _P, _T, _R, _TBL, _TR, _TC = qn("w:p"), qn("w:t"), qn("w:r"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
 _PPR, _RPR, _SECTPR, _VAL = qn("w:pPr"), qn("w:rPr"), qn("w:sectPr"), qn("w:val")
 _TBLPR, _TBLBORDERS = qn("w:tblPr"), qn("w:tblBorders")
+_SDT, _SDT_CONTENT, _TCPR, _NUMPR = qn("w:sdt"), qn("w:sdtContent"), qn("w:tcPr"), qn("w:numPr")
+#: What a run child shows: its text, a tab or a line break (``w:br`` of any kind, ``w:cr``).
+_RUN_TEXT = {qn("w:t"): None, qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n",
+             qn("w:noBreakHyphen"): "-", qn("w:softHyphen"): ""}
+_REMOVED = (qn("w:del"), qn("w:moveFrom"))  # tracked deletions: not shown once changes are accepted
 _FONT_ATTRS = {slot: (qn(f"w:{theme}"), qn(f"w:{slot}")) for slot, theme in
                (("ascii", "asciiTheme"), ("hAnsi", "hAnsiTheme"), ("eastAsia", "eastAsiaTheme"),
                 ("cs", "cstheme"))}
@@ -54,6 +60,31 @@ def text(el: Any) -> str:
     """Every ``w:t`` under ``el`` joined, as written (no normalisation); a line break reads as "\n", so
     "ỦY BAN NHÂN DÂN" / "TỈNH NGHỆ AN" on two lines of one paragraph does not read as one word."""
     return "".join("\n" if e.tag in _BREAKS else (e.text or "") for e in el.iter(_T, *_BREAKS))
+
+
+def shown_text(p: Any) -> str:
+    """A paragraph's text as Word shows it: tabs as ``\\t``, manual line breaks as ``\\n``, deleted
+    text (tracked changes) left out, inserted text kept; no normalisation."""
+    out: list[str] = []
+    for r in p.iter(_R):
+        if r.getparent().tag in _REMOVED:
+            continue
+        for child in r:
+            if child.tag in _RUN_TEXT:
+                shown = _RUN_TEXT[child.tag]
+                out.append((child.text or "") if shown is None else shown)
+    return "".join(out)
+
+
+def body_blocks(body: Any) -> Iterator[Any]:
+    """The paragraphs and tables of a body (or a cell) in order, content controls opened."""
+    for child in body:
+        if child.tag in (_P, _TBL):
+            yield child
+        elif child.tag == _SDT:
+            content = child.find(_SDT_CONTENT)
+            if content is not None:
+                yield from body_blocks(content)
 
 
 def paragraphs(el: Any) -> Iterator[Any]:
@@ -102,6 +133,40 @@ def grid_column_count(tbl: Any) -> int:
 def rows(tbl: Any) -> list[Any]:
     """The rows (``w:tr``) of a table, nested tables left out."""
     return tbl.findall(_TR)
+
+
+def cells(tr: Any) -> list[Any]:
+    """The cells (``w:tc``) of a row, content controls opened."""
+    out: list[Any] = []
+    for child in tr:
+        if child.tag == _TC:
+            out.append(child)
+        elif child.tag == _SDT:
+            content = child.find(_SDT_CONTENT)
+            out.extend(content.findall(_TC) if content is not None else [])
+    return out
+
+
+def grid_before(tr: Any) -> int:
+    """Grid columns skipped before a row's first cell (``w:trPr/w:gridBefore``)."""
+    trpr = tr.find(qn("w:trPr"))
+    value = None if trpr is None else child_attr(trpr, "gridBefore", "val")
+    return int(value) if value else 0
+
+
+def vertical_merge(tc: Any) -> str | None:
+    """``"restart"`` for the first cell of a vertical merge, ``"continue"`` for the cells under it,
+    ``None`` for a cell not merged vertically."""
+    tcpr = tc.find(_TCPR)
+    merge = None if tcpr is None else tcpr.find(qn("w:vMerge"))
+    if merge is None:
+        return None
+    return merge.get(_VAL) or "continue"
+
+
+def cell_paragraphs(tc: Any) -> list[Any]:
+    """The paragraphs of a cell in order, nested tables left out."""
+    return [b for b in body_blocks(tc) if is_paragraph(b)]
 
 
 def column_paragraphs(tbl: Any, col: int) -> list[Any]:
@@ -198,6 +263,53 @@ def font(rpr: Any, slot: str) -> tuple[str | None, str | None] | None:
         return None
     theme_attr, slot_attr = _FONT_ATTRS[slot]
     return rf.get(theme_attr), rf.get(slot_attr)
+
+
+def numbering(ppr: Any | None) -> tuple[str, int] | None:
+    """``(numId, ilvl)`` of the ``w:numPr`` in a paragraph's or style's ``w:pPr``; ``None`` when absent.
+    A missing ``w:numId`` gives ``""`` (the level only, numbered by the style)."""
+    numpr = None if ppr is None else ppr.find(_NUMPR)
+    if numpr is None:
+        return None
+    return child_attr(numpr, "numId", "val") or "", int(child_attr(numpr, "ilvl", "val") or 0)
+
+
+def outline_level(ppr: Any | None) -> int | None:
+    """``w:outlineLvl`` of a ``w:pPr`` (0 = first level), or ``None``."""
+    value = None if ppr is None else child_attr(ppr, "outlineLvl", "val")
+    return int(value) if value is not None and value.isdigit() else None
+
+
+def style_name(style: Any) -> str:
+    """The name of a ``w:style`` ("heading 1", "List Number"), or its id when unnamed."""
+    return child_attr(style, "name", "val") or style.get(qn("w:styleId")) or ""
+
+
+def abstract_levels(numbering_root: Any) -> dict[str, dict[int, tuple[str, str, int]]]:
+    """The levels of every ``w:abstractNum`` of a numbering part: abstractNumId → ilvl →
+    ``(numFmt, lvlText, start)``."""
+    out: dict[str, dict[int, tuple[str, str, int]]] = {}
+    for abstract in numbering_root.findall(qn("w:abstractNum")):
+        levels: dict[int, tuple[str, str, int]] = {}
+        for lvl in abstract.findall(qn("w:lvl")):
+            levels[int(lvl.get(qn("w:ilvl"), "0"))] = (
+                child_attr(lvl, "numFmt", "val") or "decimal", child_attr(lvl, "lvlText", "val") or "",
+                int(child_attr(lvl, "start", "val") or 1))
+        out[abstract.get(qn("w:abstractNumId"))] = levels
+    return out
+
+
+def numbering_instances(numbering_root: Any) -> dict[str, tuple[str, dict[int, int]]]:
+    """Every ``w:num`` of a numbering part: numId → ``(abstractNumId, {ilvl: start override})``."""
+    out: dict[str, tuple[str, dict[int, int]]] = {}
+    for num in numbering_root.findall(qn("w:num")):
+        overrides: dict[int, int] = {}
+        for override in num.findall(qn("w:lvlOverride")):
+            start = child_attr(override, "startOverride", "val")
+            if start is not None:
+                overrides[int(override.get(qn("w:ilvl"), "0"))] = int(start)
+        out[num.get(qn("w:numId"))] = (child_attr(num, "abstractNumId", "val") or "", overrides)
+    return out
 
 
 def child_attr(parent: Any, child: str, attr: str) -> str | None:

@@ -1,0 +1,31 @@
+"""Reading any Word document (.docx) — baocao's own or one a clerk typed — into what it says and where.
+
+Layers, each using only the ones above it:
+
+* :mod:`.wordxml` — named readers of raw WordprocessingML (the only ``qn()`` calls);
+* :mod:`.styles` — :class:`StyleResolver`: effective formatting through styles and defaults;
+* :mod:`.numbering` — Word's list numbering counted as Word draws it ("I.", "1.1.", "a)", "-");
+* :mod:`.blocks` — :func:`read_blocks`: numbered paragraphs (tabs, manual breaks, list labels) and
+  tables on their grid (merged cells resolved); :func:`open_docx` refuses a file that is not a
+  readable .docx with a Vietnamese message;
+* :mod:`.outline` — :func:`read_outline`: header, type line and summary, "Kính gửi", the body's
+  headings and items with their heading path, "Nơi nhận" and signer, appendices and their tables
+  with columns recognised by their header words. Every text keeps its :class:`Place`.
+
+No plan file and no template are needed: the checks (:mod:`baocao.checks`) and the plan import read
+documents through this package. Names are imported on first use.
+"""
+
+from __future__ import annotations
+
+from baocao.lazy_exports import lazy_exports
+
+__all__ = ["read_blocks", "open_docx", "WordDocument", "Paragraph", "Table", "Cell", "read_outline",
+           "Outline", "Header", "Item", "Appendix", "RoleTable", "Row", "Line", "Place", "parse_label"]
+
+__getattr__, __dir__ = lazy_exports(__name__, {
+    **dict.fromkeys(["read_blocks", "open_docx", "WordDocument", "Paragraph", "Table", "Cell"],
+                    "baocao.docread.blocks"),
+    **dict.fromkeys(["read_outline", "Outline", "Header", "Item", "Appendix", "RoleTable", "Row", "Line", "Place",
+                     "parse_label"], "baocao.docread.outline"),
+})

@@ -1,0 +1,663 @@
+"""The parts of a Decree-30 document, read from the document alone: header, type line and summary,
+"Kính gửi", the body's headings and items, "Nơi nhận" and signer, appendices and their tables.
+
+:func:`read_outline` needs no plan file and no template: it reads what a clerk typed in Word as well
+as what baocao renders — a header in a table or in tab-separated paragraphs, headings numbered by
+hand ("I.", "1.", "1.1.", "a)") or by Word's list numbering, items on lines of their own or after a
+manual line break, appendix tables with merged cells and columns found by their header words.
+Every text keeps its :class:`Place`: paragraph or table cell, and the heading it sits under.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from baocao import decree30 as d30
+from baocao.vnformat import from_roman
+
+from .blocks import Block, Cell, Paragraph, Table, WordDocument, flat, read_blocks
+
+HEADER_PART = "phần đầu văn bản"
+SIGN_PART = "nơi nhận, chữ ký"
+
+#: A typed label at the start of a line: "I.", "1.", "1.2.", "a)", "-", "+".
+LABEL = re.compile(r"^(?:(?P<roman>[IVX]{1,5})[.)]\s*(?=\S)|(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})[.)](?:\s+|(?=[^\W\d_]))"
+                   r"|(?P<letter>[a-zđ])[.)]\s+|(?P<dash>[-–—•])\s*(?=[^\d\s])|(?P<dash2>[-–—•])\s+|(?P<plus>\+)\s*)")
+#: An appendix heading line: "Phụ lục", "PHỤ LỤC II", "Phụ lục số 02", "Phụ lục I:".
+APPENDIX_HEADING = re.compile(r"^phụ lục(?:\s+(?:số\s+)?(?:[ivxlc]+|\d+))?\s*[.:]?$", re.IGNORECASE)
+_TERMINAL = tuple(".;:,!?…")
+_RULE_LINE = re.compile(r"^[\s_\-—–=.]+$")
+_SUMMARY_STOP = ("Kính gửi", "Căn cứ", "Thực hiện", "Theo ", "Xét ")
+_NUMBER_LINE = re.compile(r"^Số\s*:?\s*(?P<num>\d*)\s*(?P<sep>[/-])\s*(?P<rest>\S+)")
+_DATE = re.compile(r"^(?P<place>[^,]+),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})")
+_DRAFT_DATE = re.compile(r"^(?P<place>[^,]+),\s*ngày\b.*?năm\s+(?P<y>\d{4})")
+
+
+# --------------------------------------------------------------------------- places and lines
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a clerk finds a text: a paragraph or a table cell, and the heading it sits under."""
+
+    paragraph: int | None = None
+    table: int | None = None
+    row: int | None = None
+    column: int | None = None
+    heading: str = ""  # "II. NỘI DUNG › 3. Nhiệm vụ, giải pháp chủ yếu", "Phụ lục I", "phần đầu văn bản"
+    page_header: int | None = None  # the section whose page header holds the text
+
+    def __str__(self) -> str:
+        if self.table is not None:
+            cell = "".join(f", {name} {v}" for name, v in (("hàng", self.row), ("cột", self.column)) if v)
+            return f"bảng {self.table}{cell}"
+        if self.paragraph is not None:
+            return f"đoạn {self.paragraph}"
+        if self.page_header is not None:
+            return f"đầu trang mục {self.page_header}"
+        return "toàn văn bản"
+
+
+@dataclass(frozen=True)
+class Line:
+    """A text of the document (NFC, spacing as typed) and its place."""
+
+    text: str
+    place: Place
+
+    @cached_property
+    def flat(self) -> str:
+        return flat(self.text)
+
+
+def _short(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+# --------------------------------------------------------------------------- header
+
+
+@dataclass
+class Header:
+    """Ô 1–4 of Decree 30: the agency lines, the number, Quốc hiệu and Tiêu ngữ, place and date."""
+
+    agency: list[Line] = field(default_factory=list)  # parent body, then the issuer
+    number: Line | None = None  # "Số: 188/KH-LMHTX"
+    subject: list[Line] = field(default_factory=list)  # "V/v …" of a công văn
+    motto: list[Line] = field(default_factory=list)
+    place_date: Line | None = None
+
+    @property
+    def lines(self) -> list[Line]:
+        """Every line of the header."""
+        return [*self.agency, *([self.number] if self.number else []), *self.subject, *self.motto,
+                *([self.place_date] if self.place_date else [])]
+
+    @property
+    def symbol(self) -> str | None:
+        """The number and symbol ("188/KH-LMHTX"; a draft: "/KH-LMHTX"), or ``None``."""
+        m = _NUMBER_LINE.match(self.number.flat) if self.number else None
+        return f"{m.group('num')}{m.group('sep')}{m.group('rest')}" if m else None
+
+    @property
+    def type_code(self) -> str | None:
+        """The type code of the symbol ("KH"), ``None`` for a công văn or when there is no number."""
+        m = _NUMBER_LINE.match(self.number.flat) if self.number else None
+        code = m.group("rest").split("-")[0] if m and "-" in m.group("rest") else None
+        return code if code in d30.TYPE_NAMES else None
+
+    @property
+    def date(self) -> dt.date | None:
+        """The document's date, ``None`` when left blank (a draft) or unreadable."""
+        m = _DATE.match(self.place_date.flat) if self.place_date else None
+        if not m:
+            return None
+        try:
+            return dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        except ValueError:
+            return None
+
+    @property
+    def year(self) -> int | None:
+        """The year of the document's date, also when the day and month are left blank."""
+        m = _DRAFT_DATE.match(self.place_date.flat) if self.place_date else None
+        return int(m.group("y")) if m else None
+
+
+def _split_columns(text: str) -> list[str]:
+    """A header line typed as "LEFT<tab>RIGHT" (or with a run of spaces) → its parts."""
+    return [part.strip() for part in re.split(r"\t+| {3,}", text) if part.strip()]
+
+
+def _is_motto(text: str) -> bool:
+    upper = flat(text).upper()
+    return upper == d30.QUOC_HIEU or flat(text).replace("–", "-").lower() == d30.TIEU_NGU.lower()
+
+
+def _is_date(text: str) -> bool:
+    return bool(_DRAFT_DATE.match(flat(text)))
+
+
+def _add_header_line(header: Header, text: str, place: Place, right: bool) -> None:
+    line = Line(text, place)
+    if not line.flat or _RULE_LINE.match(line.flat):
+        return
+    if _is_motto(text):
+        header.motto.append(line)
+    elif _is_date(text):
+        header.place_date = line
+    elif right:
+        header.motto.append(line)  # whatever else stands under the motto
+    elif _NUMBER_LINE.match(line.flat) or re.match(r"^Số\s*:?\s*$", line.flat):
+        header.number = line
+    elif line.flat.startswith(("V/v", "v/v")) or header.subject:
+        header.subject.append(line)
+    elif header.number is None:
+        header.agency.append(line)
+
+
+def _header_from_table(table: Table) -> Header:
+    header = Header()
+    for row in table.rows:
+        for cell in row:
+            if cell.continued:
+                continue
+            place = Place(table=table.number, row=cell.row, column=cell.column, heading=HEADER_PART)
+            for text in cell.text.split("\n"):
+                _add_header_line(header, text, place, right=cell.column > 1)
+    return header
+
+
+def _header_from_paragraphs(paragraphs: list[Paragraph]) -> Header:
+    header = Header()
+    for p in paragraphs:
+        place = Place(paragraph=p.number, heading=HEADER_PART)
+        for text in p.text.split("\n"):
+            parts = _split_columns(text)
+            for i, part in enumerate(parts):
+                _add_header_line(header, part, place, right=i > 0 and i == len(parts) - 1)
+    return header
+
+
+def _looks_like_header(table: Table) -> bool:
+    words = " ".join(c.flat for row in table.rows for c in row).upper()
+    return "CỘNG HÒA" in words or "ĐỘC LẬP" in words or bool(re.search(r"\bSỐ\s*:", words))
+
+
+# --------------------------------------------------------------------------- body items
+
+
+@dataclass(frozen=True)
+class Item:
+    """A body paragraph, or a labelled line of one: its label, kind, heading path and place."""
+
+    text: str  # without the label, whitespace collapsed
+    label: str  # "I", "1", "1.1", "a", "-", "+", "" (without the "." or ")")
+    kind: str  # "heading", "numbered", "dash", "plus" or "text"
+    level: int  # a heading's depth: 1 for "I.", 2 for "1.", 3 for "1.1.", 5 for "a)"; 0 otherwise
+    headings: tuple[str, ...]  # the headings it sits under, outermost first
+    place: Place
+
+    @property
+    def shown(self) -> str:
+        """The item as printed: label and text."""
+        if not self.label:
+            return self.text
+        mark = self.label if self.kind in ("dash", "plus") else (
+            f"{self.label})" if self.level == 5 else f"{self.label}.")
+        return f"{mark} {self.text}"
+
+
+def parse_label(line: str) -> tuple[str, str, int, str]:
+    """``(label, kind, level, rest)`` of a line: "3.1. Tuyên truyền" → ("3.1", "numbered", 3, "Tuyên truyền").
+
+    Kinds: "roman" (level 1), "numbered" (level 2 + dots), "letter" (level 5), "dash", "plus", or
+    "" for a line without a label.
+    """
+    m = LABEL.match(line)
+    if not m:
+        return "", "", 0, line
+    rest = line[m.end():].strip()
+    if m.group("roman"):
+        try:
+            from_roman(m.group("roman"))
+        except ValueError:
+            return "", "", 0, line
+        return m.group("roman"), "roman", 1, rest
+    if m.group("num"):
+        return m.group("num"), "numbered", 2 + m.group("num").count("."), rest
+    if m.group("letter"):
+        return m.group("letter"), "letter", 5, rest
+    if m.group("plus"):
+        return "+", "plus", 0, rest
+    return "-", "dash", 0, rest
+
+
+def _is_heading(kind: str, rest: str, p: Paragraph) -> bool:
+    if kind == "roman":
+        return True
+    if kind in ("dash", "plus"):
+        return False
+    if kind:  # numbered or lettered
+        return p.bold or p.outline_level is not None or (len(rest) <= 350 and not rest.endswith(_TERMINAL))
+    short = len(rest) <= 200 and not rest.endswith(_TERMINAL)
+    return short and (p.outline_level is not None or (p.bold and rest.upper() == rest))
+
+
+def _items(paragraphs: list[Paragraph]) -> list[Item]:
+    """Body items with their heading paths (headings found by label, formatting and style)."""
+    out: list[Item] = []
+    stack: list[tuple[int, str]] = []
+    for p in paragraphs:
+        current: list[str] = []
+        label = kind = ""
+        level = 0
+        for i, line in enumerate(p.lines):
+            found = parse_label(line)
+            starts = bool(found[1]) or (i > 0 and current and current[-1].endswith(_TERMINAL)
+                                        and line[:1].isupper())
+            if i == 0 or starts:
+                if current:
+                    out.extend(_emit(p, label, kind, level, current, stack))
+                label, kind, level, rest = found
+                current = [rest]
+            else:
+                current.append(line)
+        if current:
+            out.extend(_emit(p, label, kind, level, current, stack))
+    return out
+
+
+def _emit(p: Paragraph, label: str, kind: str, level: int, lines: list[str],
+          stack: list[tuple[int, str]]) -> list[Item]:
+    text = " ".join(lines)
+    if not text and not label:
+        return []
+    if _is_heading(kind, text, p):
+        level = level or (p.outline_level + 1 if p.outline_level is not None else 1)
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        item = Item(text, label, "heading", level, tuple(h for _lv, h in stack),
+                    Place(paragraph=p.number, heading=_heading_text(stack)))
+        stack.append((level, item.shown))
+        return [item]
+    kind = {"roman": "numbered", "letter": "numbered", "": "text"}.get(kind, kind)
+    return [Item(text, label, kind, 0, tuple(h for _lv, h in stack),
+                 Place(paragraph=p.number, heading=_heading_text(stack)))]
+
+
+def _heading_text(stack: list[tuple[int, str]]) -> str:
+    return " › ".join(_short(h) for _lv, h in stack)
+
+
+# --------------------------------------------------------------------------- appendix tables
+
+#: Column roles by the words of their header cell, tried in this order (the first match wins).
+COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((role, re.compile(words)) for role, words in (
+    ("stt", r"^(stt|tt|số tt|số thứ tự)\.?$"),
+    ("time", r"thời gian|thời hạn|tiến độ hoàn thành"),
+    ("partner", r"phối hợp"),
+    ("lead", r"chủ trì|đơn vị thực hiện|cơ quan thực hiện|đơn vị thực hiện"),
+    ("percent", r"so với (mục tiêu|kế hoạch|chỉ tiêu)|%\s*(mục tiêu|kế hoạch)|tỷ lệ \(?%"),
+    ("previous", r"cùng kỳ"),
+    ("verdict", r"đánh giá"),
+    ("status", r"tình trạng|trạng thái"),
+    ("unit", r"^(đvt|đơn vị tính)"),
+    ("goal", r"mục tiêu|chỉ tiêu (kế hoạch|giao)|^kế hoạch"),
+    ("value", r"thực hiện|ước|số liệu"),
+    ("indicator", r"chỉ tiêu"),
+    ("task", r"nhiệm vụ|nội dung|công việc|giải pháp|đề án"),
+    ("result", r"kết quả"),
+    ("note", r"ghi chú"),
+))
+
+
+@dataclass(frozen=True)
+class Row:
+    """A row of a table whose columns were recognised: a group heading, an item, or something else."""
+
+    number: int  # 1-based row of the table
+    kind: str  # "group" (I, II… or a row spanning the table), "item" (1, 2…), "other"
+    stt: str
+    cells: dict[str, Cell]  # role → cell
+
+    def text(self, role: str) -> str:
+        """The text of the cell with this role, whitespace collapsed ("" when there is none)."""
+        cell = self.cells.get(role)
+        return cell.flat if cell is not None else ""
+
+
+@dataclass(frozen=True)
+class RoleTable:
+    """A table with its columns recognised by their header words (``roles``: role → grid column)."""
+
+    table: Table
+    roles: dict[str, int]
+    header_rows: int
+    rows: tuple[Row, ...]
+    heading: str  # where it stands: "Phụ lục I", or the body heading above it
+
+    def place(self, row: Row, role: str) -> Place:
+        cell = row.cells.get(role)
+        return Place(table=self.table.number, row=row.number, column=cell.column if cell else None,
+                     heading=self.heading)
+
+
+def _roles_of(cells: tuple[Cell, ...]) -> dict[int, str]:
+    found: dict[int, str] = {}
+    for cell in cells:
+        words = cell.flat.lower()
+        for role, pattern in COLUMN_ROLES:
+            if words and pattern.search(words):
+                found[cell.column] = role
+                break
+    return found
+
+
+def _is_column_numbers(cells: tuple[Cell, ...]) -> bool:
+    words = [c.flat.strip("()") for c in cells]
+    return all(w.isdigit() for w in words) and [int(w) for w in words] == list(range(1, len(words) + 1)) \
+        or all(re.fullmatch(r"\(\d+\)", c.flat) for c in cells if c.flat)
+
+
+def read_table(table: Table, heading: str = "") -> RoleTable | None:
+    """The table with its columns named by role, or ``None`` when its header words say nothing."""
+    by_column: dict[int, str] = {}
+    header_rows = 0
+    for cells in table.rows[:3]:
+        found = _roles_of(cells)
+        if len(found) >= 2 or (header_rows and found and len(found) >= len(cells) // 2):
+            by_column.update(found)
+            header_rows += 1
+        else:
+            break
+    if not by_column:
+        return None
+    if header_rows < len(table.rows) and _is_column_numbers(table.rows[header_rows]):
+        header_rows += 1
+    roles: dict[str, int] = {}
+    for column, role in sorted(by_column.items()):
+        roles.setdefault(role, column)
+    width = max((c.column + c.span - 1 for row in table.rows for c in row), default=1)
+    rows = []
+    for cells in table.rows[header_rows:]:
+        number = cells[0].row if cells else 0
+        by_role = {role: c for role, col in roles.items()
+                   if (c := table.cell(number, col)) is not None and c.column == col}
+        stt = by_role["stt"].flat if "stt" in by_role else ""
+        rows.append(Row(number, _row_kind(stt, cells, width), stt, by_role))
+    return RoleTable(table, roles, header_rows, tuple(rows), heading)
+
+
+def _row_kind(stt: str, cells: tuple[Cell, ...], width: int) -> str:
+    if re.fullmatch(r"\d+(\.\d+)*\.?", stt):
+        return "item"
+    if re.fullmatch(r"[IVX]+\.?|[A-Z]\.?", stt):
+        return "group"
+    filled = [c for c in cells if c.flat]
+    if len(filled) == 1 and filled[0].span >= max(2, width - 1):
+        return "group"
+    return "item" if len(filled) >= 2 and not stt else "other"
+
+
+# --------------------------------------------------------------------------- the outline
+
+
+@dataclass
+class Appendix:
+    """An appendix: its heading line, title, "(Kèm theo …)" reference and tables."""
+
+    heading: Line
+    title: list[Line] = field(default_factory=list)
+    reference: Line | None = None
+    tables: list[RoleTable] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        """"Phụ lục I" (or the heading as typed)."""
+        return self.heading.flat.rstrip(".:")
+
+
+@dataclass
+class Outline:
+    """A document's parts as read from the document itself (see the module docstring)."""
+
+    document: WordDocument
+    header: Header
+    type_line: Line | None
+    summary: list[Line]
+    addressees: list[Line]  # "Kính gửi" lines
+    body: list[Item]
+    body_tables: list[RoleTable]
+    copies: list[Line]  # "Nơi nhận" lines
+    signer: list[Line]
+    appendices: list[Appendix]
+
+    @property
+    def type_name(self) -> str:
+        """The type line in capitals ("KẾ HOẠCH"), "" for a công văn."""
+        return self.type_line.flat.upper() if self.type_line else ""
+
+    def headings(self) -> list[Item]:
+        return [i for i in self.body if i.kind == "heading"]
+
+    def tables(self) -> list[RoleTable]:
+        """Every table whose columns were recognised: in the body, then in the appendices."""
+        return [*self.body_tables, *(t for a in self.appendices for t in a.tables)]
+
+    def texts(self) -> list[Line]:
+        """Every non-blank paragraph, table cell (a merged cell once) and page-header line, as typed
+        (tabs kept), each with its place; what the word-level checks read."""
+        return self._texts
+
+    _texts: list[Line] = field(default_factory=list, repr=False)
+
+
+def _zone_texts(doc: WordDocument, headings: dict[int, str], table_headings: dict[int, str]) -> list[Line]:
+    out: list[Line] = []
+    for b in doc.blocks:
+        if isinstance(b, Paragraph):
+            if b.text.strip():
+                out.append(Line(b.text, Place(paragraph=b.number, heading=headings.get(b.number, ""))))
+            continue
+        for row in b.rows:
+            for c in row:
+                if c.text.strip() and not c.continued:
+                    out.append(Line(c.text, Place(table=b.number, row=c.row, column=c.column,
+                                                  heading=table_headings.get(b.number, ""))))
+    out += [Line(text, Place(page_header=si, heading="đầu trang")) for si, text in doc.page_headers]
+    return out
+
+
+def _first_text(blocks: list[Block], start: int) -> int:
+    """Index of the first block from ``start`` that shows something."""
+    i = start
+    while i < len(blocks) and isinstance(blocks[i], Paragraph) and not blocks[i].flat:
+        i += 1
+    return i
+
+
+def _type_line(blocks: list[Block], start: int) -> int | None:
+    seen = 0
+    for i in range(start, len(blocks)):
+        b = blocks[i]
+        if isinstance(b, Table):
+            return None
+        if not b.flat:
+            continue
+        if b.flat.upper() in d30.TYPE_CODES and not b.label:
+            return i
+        seen += 1
+        if seen > 12 or b.flat.startswith("Kính gửi"):
+            return None
+    return None
+
+
+def read_outline(source: WordDocument | str | os.PathLike[str]) -> Outline:
+    """Read a .docx (or blocks already read) into its parts; nothing of the document is dropped:
+    what is not header, summary, addressee, signer or appendix is a body item."""
+    doc = source if isinstance(source, WordDocument) else read_blocks(source)
+    blocks = doc.blocks
+    i = _first_text(blocks, 0)
+    if i < len(blocks) and isinstance(blocks[i], Table) and _looks_like_header(blocks[i]):
+        header, after_header = _header_from_table(blocks[i]), i + 1
+        type_at = _type_line(blocks, after_header)
+    else:
+        type_at = _type_line(blocks, i)
+        end = type_at if type_at is not None else i
+        if type_at is None:  # a công văn typed without a table: the header runs to "Kính gửi"
+            end = next((k for k in range(i, min(len(blocks), i + 12)) if isinstance(blocks[k], Paragraph)
+                        and blocks[k].flat.startswith("Kính gửi")), i)
+        header = _header_from_paragraphs([b for b in blocks[i:end] if isinstance(b, Paragraph)])
+        after_header = end
+    type_line = None
+    summary: list[Line] = []
+    k = after_header
+    if type_at is not None:
+        tl = blocks[type_at]
+        type_line = Line(tl.text, Place(paragraph=tl.number, heading=HEADER_PART))
+        k = type_at + 1
+        while k < len(blocks) and isinstance(blocks[k], Paragraph) and len(summary) < 3:
+            p = blocks[k]
+            # a centred type line has a centred summary; without alignment, the words tell where the body starts
+            body_like = (not p.centered) if tl.centered else (p.flat.startswith(_SUMMARY_STOP) and summary)
+            if not p.flat or _RULE_LINE.match(p.flat) or parse_label(p.flat)[1] or body_like:
+                break
+            summary.append(Line(p.text, Place(paragraph=p.number, heading=HEADER_PART)))
+            k += 1
+    addressees, k = _addressees(blocks, k)
+    sign_at = next((j for j in range(k, len(blocks)) if _starts_sign_block(blocks[j])), None)
+    appendix_at = next((j for j in range(sign_at if sign_at is not None else k, len(blocks))
+                        if isinstance(blocks[j], Paragraph) and blocks[j].lines
+                        and APPENDIX_HEADING.match(blocks[j].lines[0])), len(blocks))
+    body_end = sign_at if sign_at is not None else appendix_at
+    body_blocks = blocks[k:body_end]
+    items = _items([b for b in body_blocks if isinstance(b, Paragraph)])
+    copies, signer = _sign_block(blocks[sign_at:appendix_at]) if sign_at is not None else ([], [])
+    appendices = _appendices(blocks[appendix_at:])
+
+    headings = {it.place.paragraph: it.place.heading for it in items if it.place.paragraph is not None}
+    for line in [*header.lines, *([type_line] if type_line else []), *summary]:
+        if line.place.paragraph is not None:
+            headings[line.place.paragraph] = HEADER_PART
+    for line in [*copies, *signer]:
+        if line.place.paragraph is not None:
+            headings[line.place.paragraph] = SIGN_PART
+    table_headings: dict[int, str] = {}
+    body_tables: list[RoleTable] = []
+    last_heading = ""
+    for b in body_blocks:
+        if isinstance(b, Paragraph):
+            last_heading = headings.get(b.number, last_heading)
+        else:
+            table_headings[b.number] = last_heading
+            found = read_table(b, last_heading)
+            if found is not None:
+                body_tables.append(found)
+    for a in appendices:
+        for line in [a.heading, *a.title, *([a.reference] if a.reference else [])]:
+            headings[line.place.paragraph] = a.name  # type: ignore[index]
+        for t in a.tables:
+            table_headings[t.table.number] = a.name
+    _appendix_paragraph_headings(blocks[appendix_at:], headings, table_headings)
+    if isinstance(blocks[i] if i < len(blocks) else None, Table) and header.lines:
+        table_headings[blocks[i].number] = HEADER_PART  # type: ignore[union-attr]
+    if sign_at is not None and isinstance(blocks[sign_at], Table):
+        table_headings[blocks[sign_at].number] = SIGN_PART  # type: ignore[union-attr]
+    outline = Outline(doc, header, type_line, summary, addressees, items, body_tables, copies, signer, appendices)
+    outline._texts = _zone_texts(doc, headings, table_headings)
+    return outline
+
+
+def _addressees(blocks: list[Block], start: int) -> tuple[list[Line], int]:
+    """The "Kính gửi" lines and the index after the block (``start`` when there is none)."""
+    k = _first_text(blocks, start)
+    if k >= len(blocks) or not isinstance(blocks[k], Paragraph) or not blocks[k].flat.startswith("Kính gửi"):
+        return [], start
+    p = blocks[k]
+    rest = [Line(x, Place(paragraph=p.number, heading=HEADER_PART))
+            for x in [p.lines[0].split(":", 1)[1] if ":" in p.lines[0] else "", *p.lines[1:]] if x.strip()]
+    k += 1
+    if rest:
+        return rest, k
+    while k < len(blocks) and isinstance(blocks[k], Paragraph):
+        q = blocks[k]
+        if not q.flat:
+            k += 1
+            continue
+        if not q.flat.startswith(("-", "–", "+")) and not q.label:
+            break
+        rest.append(Line(q.text, Place(paragraph=q.number, heading=HEADER_PART)))
+        k += 1
+        if q.flat.endswith("."):
+            break
+    return rest, k
+
+
+def _starts_sign_block(b: Block) -> bool:
+    if isinstance(b, Table):
+        first = next((c.flat for row in b.rows for c in row if c.flat), "")
+        return first.lower().startswith("nơi nhận")
+    return b.flat.lower().startswith("nơi nhận")
+
+
+def _sign_block(blocks: list[Block]) -> tuple[list[Line], list[Line]]:
+    copies: list[Line] = []
+    signer: list[Line] = []
+    for b in blocks:
+        if isinstance(b, Table):
+            for row in b.rows:
+                for c in row:
+                    if c.continued:
+                        continue
+                    place = Place(table=b.number, row=c.row, column=c.column, heading=SIGN_PART)
+                    target = copies if c.column == 1 else signer
+                    target.extend(Line(x, place) for x in c.text.split("\n") if x.strip())
+            continue
+        place = Place(paragraph=b.number, heading=SIGN_PART)
+        for text in b.text.split("\n"):
+            parts = _split_columns(text)
+            if len(parts) >= 2:
+                copies.append(Line(parts[0], place))
+                signer.append(Line(parts[-1], place))
+            elif parts:
+                (copies if parts[0].startswith(("-", "–", "Nơi nhận")) else signer).append(
+                    Line(parts[0], place))
+    return [c for c in copies if not c.flat.lower().startswith("nơi nhận")], signer
+
+
+def _appendices(blocks: list[Block]) -> list[Appendix]:
+    out: list[Appendix] = []
+    for b in blocks:
+        if isinstance(b, Paragraph):
+            lines = b.lines
+            if not lines:
+                continue
+            place = Place(paragraph=b.number)
+            if APPENDIX_HEADING.match(lines[0]):
+                out.append(Appendix(Line(lines[0], place), [Line(x, place) for x in lines[1:]]))
+            elif out and b.flat.startswith(d30.APPENDIX_REF_START) and out[-1].reference is None:
+                out[-1].reference = Line(b.text, place)
+            elif out and out[-1].reference is None and not out[-1].tables:
+                out[-1].title.append(Line(b.text, place))
+        elif out:
+            found = read_table(b, out[-1].name)
+            if found is not None:
+                out[-1].tables.append(found)
+    return out
+
+
+def _appendix_paragraph_headings(blocks: list[Block], headings: dict[int, str], tables: dict[int, str]) -> None:
+    """Every paragraph and table of the appendix part sits under its appendix's name."""
+    name = ""
+    for b in blocks:
+        if isinstance(b, Paragraph):
+            if b.lines and APPENDIX_HEADING.match(b.lines[0]):
+                name = b.lines[0].rstrip(".:")
+            headings.setdefault(b.number, name)
+        else:
+            tables.setdefault(b.number, name)
