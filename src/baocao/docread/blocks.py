@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -143,7 +144,7 @@ def open_docx(path: str | os.PathLike[str]) -> Any:
                     n.startswith("word/") for n in names):
                 raise _unreadable(path, "tệp nén này không phải văn bản Word (.docx)")
             bad = z.testzip()
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, zlib.error, EOFError):
         bad = "?"
     if bad is not None:
         raise _unreadable(path, "tệp .docx bị hỏng (không giải nén được)")
