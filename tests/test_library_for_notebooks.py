@@ -410,12 +410,14 @@ def test_findings_frame(draft_plan_docx, plan):
 
     findings = presign_check(draft_plan_docx, plan=plan, final=True)
     frame = findings_frame(findings)
-    assert list(frame.columns) == ["Mức độ", "Vị trí", "Vấn đề", "Đoạn văn", "Mã quy tắc"]
+    assert list(frame.columns) == ["Mức độ", "Loại", "Vị trí", "Mục", "Vấn đề", "Đoạn văn", "Đối chiếu",
+                                   "Vị trí đối chiếu", "Mã quy tắc"]
     assert len(frame) == len(findings)
     errors = sum(f.severity == ERROR for f in findings)
     assert errors >= 2 and {"so_de_trong", "ngay_de_trong"} <= set(frame["Mã quy tắc"].iloc[:errors])
     assert list(frame["Mức độ"]) == [ERROR] * errors + [REVIEW] * (len(findings) - errors)  # errors first
     assert frame["Vị trí"].str.match(r"^(đoạn|bảng|đầu trang)").all()
+    assert set(frame.loc[frame["Mã quy tắc"] == "so_de_trong", "Mục"]) == {"phần đầu văn bản"}
     empty = findings_frame([])
     assert empty.empty and list(empty.columns) == list(frame.columns)
 

@@ -1,6 +1,6 @@
-"""Read a produced .docx into what the checks look at: sections, the header and signature tables,
-the type line, the "Kính gửi" block, the body paragraphs — and, for the pre-signing checks, every
-text with the place a clerk finds it.
+"""Read a produced .docx into what the layout rules look at: sections, the header and signature tables,
+the type line, the "Kính gửi" block, the body paragraphs. (The reading checks read any document
+through :mod:`baocao.docread.outline`.)
 
 Reading uses python-docx and lxml only (no Word, no LibreOffice); effective formatting comes from
 :class:`~baocao.docread.styles.StyleResolver`, raw XML from :mod:`baocao.docread.wordxml`.
@@ -244,31 +244,3 @@ def main_body(doc: LayoutDocument) -> list[Any]:
                 continue
             out.append(block)
     return out
-
-
-# --------------------------------------------------------------------------- texts for the pre-signing checks
-
-
-@dataclass(frozen=True)
-class LocatedText:
-    """A text of the document (NFC) and where a clerk finds it: "đoạn 12", "bảng 2, hàng 5, cột 3"."""
-
-    where: str
-    text: str
-
-
-def located_texts(path: Path) -> list[LocatedText]:
-    """Every non-blank paragraph, table cell (a merged cell once) and page-header line of a .docx."""
-    import docx
-
-    document = docx.Document(str(path))
-    out = [LocatedText(f"đoạn {i}", p.text) for i, p in enumerate(document.paragraphs, start=1)]
-    for ti, table in enumerate(document.tables, start=1):
-        for ri, row in enumerate(table.rows, start=1):
-            for ci, cell in wx.distinct_cells(row):
-                out.append(LocatedText(f"bảng {ti}, hàng {ri}, cột {ci}", cell.text))
-    for si, section in enumerate(document.sections, start=1):
-        for p in section.header.paragraphs:
-            if p.text.strip():
-                out.append(LocatedText(f"đầu trang mục {si}", p.text))
-    return [LocatedText(t.where, nfc(t.text)) for t in out if t.text.strip()]

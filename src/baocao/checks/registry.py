@@ -1,7 +1,8 @@
-"""The layout rules, in the order their results are listed, and how an agency adds its own.
+"""The registries of checks, in the order their results are listed, and how an agency adds its own.
 
-:data:`LAYOUT_RULES` holds the 19 built-in Decree-30 rules. An agency with a rule of its own adds
-it once, before checking; a code may appear only once::
+:data:`LAYOUT_RULES` holds the 19 built-in Decree-30 layout rules; :data:`baocao.checks.catalog.CHECKS`
+the checks that read the words and their meaning. An agency with a rule of its own adds it once,
+before checking; a code may appear only once::
 
     from baocao.checks import LAYOUT_RULES, PASS, FAIL
 
@@ -17,59 +18,86 @@ it once, before checking; a code may appear only once::
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from typing import Generic, TypeVar
 
 from baocao.errors import BaocaoError
 
+from .finding import Check, CheckContext, Finder, Finding
 from .reader import LayoutDocument
-from .rule import Check, Rule, RuleResult
+from .rule import Check as LayoutCheck
+from .rule import Rule, RuleResult
 from .rules import appendix, body, decision, header, page, page_numbers, signature
 
+T = TypeVar("T", Rule, Check)
 
-class RuleRegistry:
-    """An ordered set of layout rules with distinct codes."""
 
-    def __init__(self, rules: Iterable[Rule] = ()) -> None:
-        self._rules: dict[str, Rule] = {}
-        for r in rules:
-            self.add(r)
+class Registry(Generic[T]):
+    """An ordered set of checks with distinct codes."""
 
-    def add(self, rule: Rule) -> Rule:
-        """Append a rule; a code already present is refused (:class:`BaocaoError`)."""
-        if rule.code in self._rules:
-            raise BaocaoError(f"mã quy tắc '{rule.code}' đã có (quy tắc «{self._rules[rule.code].description}»); "
+    def __init__(self, items: Iterable[T] = ()) -> None:
+        self._items: dict[str, T] = {}
+        for item in items:
+            self.add(item)
+
+    @staticmethod
+    def _title(item: T) -> str:
+        return item.description if isinstance(item, Rule) else item.title
+
+    def add(self, item: T) -> T:
+        """Append a check; a code already present is refused (:class:`BaocaoError`)."""
+        if item.code in self._items:
+            raise BaocaoError(f"mã quy tắc '{item.code}' đã có (quy tắc «{self._title(self._items[item.code])}»); "
                               "chọn mã khác")
-        self._rules[rule.code] = rule
-        return rule
+        self._items[item.code] = item
+        return item
 
-    def register(self, code: str, description: str) -> Callable[[Check], Rule]:
-        """Decorator: the check function becomes a rule with this code and description, appended here."""
-        def add(check: Check) -> Rule:
-            return self.add(Rule(code, description, check))
-        return add
-
-    def copy(self) -> RuleRegistry:
-        """A new registry with the same rules, to change apart from this one."""
-        return RuleRegistry(self)
+    def copy(self) -> "Registry[T]":
+        """A new registry with the same checks, to change apart from this one."""
+        return type(self)(self)
 
     def codes(self) -> list[str]:
-        """The rule codes, in order."""
-        return list(self._rules)
+        """The codes, in order."""
+        return list(self._items)
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(list(self._items.values()))
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._items
+
+    def __getitem__(self, code: str) -> T:
+        return self._items[code]
+
+
+class RuleRegistry(Registry[Rule]):
+    """An ordered set of layout rules with distinct codes."""
+
+    def register(self, code: str, description: str) -> Callable[[LayoutCheck], Rule]:
+        """Decorator: the check function becomes a rule with this code and description, appended here."""
+        def add(check: LayoutCheck) -> Rule:
+            return self.add(Rule(code, description, check))
+        return add
 
     def run(self, doc: LayoutDocument) -> list[RuleResult]:
         """Every rule's result on a document, in order."""
         return [r.run(doc) for r in self]
 
-    def __iter__(self) -> Iterator[Rule]:
-        return iter(list(self._rules.values()))
 
-    def __len__(self) -> int:
-        return len(self._rules)
+class CheckRegistry(Registry[Check]):
+    """An ordered set of reading checks (:class:`~baocao.checks.finding.Check`) with distinct codes."""
 
-    def __contains__(self, code: object) -> bool:
-        return code in self._rules
+    def register(self, code: str, title: str, severity: str, needs: str = "") -> Callable[[Finder], Check]:
+        """Decorator: the function becomes a check with this code, title and severity, appended here."""
+        def add(find: Finder) -> Check:
+            return self.add(Check(code, title, severity, find, needs))
+        return add
 
-    def __getitem__(self, code: str) -> Rule:
-        return self._rules[code]
+    def run(self, ctx: CheckContext) -> list[Finding]:
+        """Every check's findings on a document, checks in order."""
+        return [f for c in self for f in c.run(ctx)]
 
 
 #: The built-in Decree-30 layout rules, in the order results are listed.

@@ -90,11 +90,12 @@ class Header:
     subject: list[Line] = field(default_factory=list)  # "V/v …" of a công văn
     motto: list[Line] = field(default_factory=list)
     place_date: Line | None = None
+    marks: list[Line] = field(default_factory=list)  # above the header: "DỰ THẢO", độ mật, độ khẩn
 
     @property
     def lines(self) -> list[Line]:
         """Every line of the header."""
-        return [*self.agency, *([self.number] if self.number else []), *self.subject, *self.motto,
+        return [*self.marks, *self.agency, *([self.number] if self.number else []), *self.subject, *self.motto,
                 *([self.place_date] if self.place_date else [])]
 
     @property
@@ -503,8 +504,13 @@ def read_outline(source: WordDocument | str | os.PathLike[str]) -> Outline:
     doc = source if isinstance(source, WordDocument) else read_blocks(source)
     blocks = doc.blocks
     i = _first_text(blocks, 0)
-    if i < len(blocks) and isinstance(blocks[i], Table) and _looks_like_header(blocks[i]):
-        header, after_header = _header_from_table(blocks[i]), i + 1
+    table_at = next((j for j in range(i, min(i + 4, len(blocks)))
+                     if isinstance(blocks[j], Table) and _looks_like_header(blocks[j])), None)
+    if table_at is not None:  # paragraphs before it are marks: "DỰ THẢO", độ mật, độ khẩn
+        header, after_header = _header_from_table(blocks[table_at]), table_at + 1
+        header.marks = [Line(b.text, Place(paragraph=b.number, heading=HEADER_PART)) for b in blocks[i:table_at]
+                        if isinstance(b, Paragraph) and b.flat]
+        i = table_at
         type_at = _type_line(blocks, after_header)
     else:
         type_at = _type_line(blocks, i)

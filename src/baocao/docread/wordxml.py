@@ -359,21 +359,3 @@ def theme_fonts(blob: bytes) -> dict[str, str]:
             if found and found[0]:
                 fonts[f"{kind}{script}"] = found[0]
     return fonts
-
-
-# --------------------------------------------------------------------------- python-docx tables
-
-
-def distinct_cells(row: Any) -> list[tuple[int, Any]]:
-    """``(grid column from 1, cell)`` of a python-docx table row, a merged cell once.
-
-    python-docx repeats a merged cell for every grid column it covers; the ``w:tc`` behind it
-    tells the copies apart.
-    """
-    seen: set[int] = set()
-    out = []
-    for ci, cell in enumerate(row.cells, start=1):
-        if id(cell._tc) not in seen:
-            seen.add(id(cell._tc))
-            out.append((ci, cell))
-    return out

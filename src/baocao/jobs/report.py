@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from ..report.build import Report, assess_period, build_report, report_context
+from ..report.build import PeriodAssessments, Report, assess_period, build_report, report_context
 from ..report.narrative import Narrative, load_narrative
 from ..report.provenance import provenance, provenance_json
 from ..report.reorganisation import require_post_merger_header
@@ -21,6 +21,7 @@ from .outputs import OutputFolder
 
 if TYPE_CHECKING:
     from ..data.cycle import CycleData
+    from ..indicators.model import Assessment
     from ..periods import Period
     from ..plan.model import Plan
     from ..returns.collect import Collected
@@ -38,6 +39,7 @@ class ReportWritten:
     report: Report
     collected: "Collected | None" = None
     problems: list[object] = field(default_factory=list)
+    assessments: list["Assessment"] = field(default_factory=list)  # every one the report prints (PeriodAssessments.all)
     pdf: list[Path] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -127,16 +129,23 @@ def report_narrative(plan: "Plan", period: "Period", narrative: Narrative | str 
     return narrative
 
 
+def assess_for_report(plan: "Plan", data: "CycleData", period: "Period", *, communes: str = "plan",
+                      ) -> "PeriodAssessments":
+    """The targets as the report of *period* shows them (this period, same period last year, summary)."""
+    from ..indicators import Engine
+
+    return assess_period(Engine(plan, data, communes=communes), plan, period)  # type: ignore[arg-type]
+
+
 def add_report(outputs: OutputFolder, plan: "Plan", plan_path: str | os.PathLike[str], data: "CycleData",
                period: "Period", *, returns_dir: str | os.PathLike[str] | None = None,
                narrative: Narrative | str | os.PathLike[str] | None = None, draft: bool = False,
                charts: ChartMode = "overview", communes: str = "plan",
                run_time: dt.datetime | None = None) -> ReportWritten:
     """Write ``period``'s report, its provenance sidecar and its charts into ``outputs`` (no PDF)."""
-    from ..indicators.engine import Engine
     from ..periods import due_tasks, final_verdict, overdue_tasks, within_plan
-    from ..task_status import merge_statuses
     from ..render.docx import Image
+    from ..task_status import merge_statuses
 
     docx_path, sidecar_path, chart_dir = report_paths(period, outputs.path)
     claim_report(outputs, period)
@@ -152,8 +161,7 @@ def add_report(outputs: OutputFolder, plan: "Plan", plan_path: str | os.PathLike
 
     cutoff = period.cutoff_end
     final = final_verdict(plan, period)  # a whole-plan summary judges the targets as met / not met
-    engine = Engine(plan, data, communes=communes)  # type: ignore[arg-type]
-    assessed = assess_period(engine, plan, period)
+    assessed = assess_for_report(plan, data, period, communes=communes)
     found = assessed.current
     statuses = merge_statuses(*history, collected.statuses() if collected is not None else {})
     report = build_report(
@@ -183,7 +191,7 @@ def add_report(outputs: OutputFolder, plan: "Plan", plan_path: str | os.PathLike
                          returns=returns, run_time=now)
     outputs.write_bytes(sidecar_path, provenance_json(content).encode("utf-8"))
     return ReportWritten(docx_path, sidecar_path, chart_files, report, collected,
-                         list(collected.problems) if collected is not None else [])
+                         list(collected.problems) if collected is not None else [], assessed.all)
 
 
 def write_report(plan: "Plan", plan_path: str | os.PathLike[str], data: "CycleData | str | os.PathLike[str]",

@@ -177,6 +177,11 @@ class PeriodAssessments:
     previous: list["Assessment"]
     actual: list["Assessment"]
 
+    @property
+    def all(self) -> list["Assessment"]:
+        """Every assessment the report prints, for the checks that compare its words with its figures."""
+        return [*self.current, *self.previous, *self.actual]
+
 
 def closes_plan(plan: "Plan", period: "Period") -> bool:
     """A summary period ending in the plan's last year: the report closes the plan (tổng kết)."""

@@ -1,0 +1,40 @@
+"""The wrong authority after the 2025 reorganisation: a document dated on or after 01/7/2025 whose
+header (issuer, parent body, place) or addressees ("Kính gửi", "Nơi nhận") name a body that no longer
+exists (:mod:`baocao.reorganisation`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from baocao import reorganisation as reorg
+from baocao.vnformat import date_short
+
+from ..finding import ERROR, CheckContext, Hit, check
+from ..text import excerpt
+
+
+@check("to_chuc.sau_sap_xep", "Cơ quan ban hành hoặc nơi nhận không còn sau sắp xếp ngày 01/7/2025", ERROR)
+def gone_authority(ctx: CheckContext) -> Iterator[Hit]:
+    """The header and the addressees of a document dated after the reorganisation."""
+    outline = ctx.outline
+    header = outline.header
+    issued = header.date
+    if issued is None and header.year is not None and header.year > reorg.EFFECTIVE.year:
+        issued = reorg.EFFECTIVE.replace(year=header.year)  # a draft of a later year, day left blank
+    if issued is None or issued < reorg.EFFECTIVE:
+        return
+    when = date_short(header.date) if header.date else f"năm {header.year}"
+    lines = [(line, "phần đầu") for line in header.agency]
+    lines += [(line, "Kính gửi") for line in outline.addressees]
+    lines += [(line, "Nơi nhận") for line in outline.copies]
+    for line, part in lines:
+        for written, successor, start, end in reorg.gone_bodies(line.flat):
+            yield Hit(line.place, f"{part}: «{written}» không còn từ ngày {date_short(reorg.EFFECTIVE)} "
+                                  f"(thay bằng {successor}); văn bản ghi ngày {when}", excerpt(line.flat, start, end))
+    if header.place_date is not None:
+        place = header.place_date.flat.split(",")[0].strip()
+        successor = next((v for k, v in reorg.MERGED_PROVINCES.items() if k.lower() == place.lower()), None)
+        if successor:
+            yield Hit(header.place_date.place, f"địa danh «{place}» không còn là tên tỉnh từ ngày "
+                                               f"{date_short(reorg.EFFECTIVE)} (nay là {successor}); "
+                                               f"văn bản ghi ngày {when}", header.place_date.flat)

@@ -1,0 +1,81 @@
+"""A list that names an item twice ("thanh niên, phụ nữ, cựu chiến binh, phụ nữ") and a number written
+two ways in one document ("05 HTX" here, "5 HTX" there; "1,5 lần" and "1.5 lần")."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+
+from baocao.docread.outline import Place
+
+from ..finding import ERROR, REVIEW, CheckContext, Hit, check
+from ..text import Number, clauses, excerpt, fold, numbers
+
+#: Items of a list are short: a longer part of a sentence between commas is prose, not an item.
+ITEM_WORDS = 4
+_SEPARATOR = re.compile(r",(?!\d)|\s+(?:và|hoặc)\s+")
+
+
+def list_items(clause: str) -> list[tuple[str, int, int]]:
+    """``(folded item, start, end)`` of the short comma-separated items of a clause."""
+    out, start = [], 0
+    for m in [*_SEPARATOR.finditer(clause), None]:
+        end = m.start() if m else len(clause)
+        part = clause[start:end]
+        words = re.findall(r"[^\W\d_]+", part)
+        if words and len(part.split()) <= ITEM_WORDS:
+            lead = len(part) - len(part.lstrip())
+            out.append((" ".join(fold(w) for w in words), start + lead, end))
+        if m:
+            start = m.end()
+    return out
+
+
+@check("liet_ke.lap_muc", "Liệt kê lặp lại một mục", ERROR)
+def repeated_item(ctx: CheckContext) -> Iterator[Hit]:
+    """The same short item twice in one list (one clause)."""
+    for line in ctx.outline.texts():
+        text = line.flat
+        for a, b in clauses(text):
+            seen: dict[str, tuple[int, int]] = {}
+            for item, start, end in list_items(text[a:b]):
+                if item in seen:
+                    first = seen[item]
+                    yield Hit(line.place, f"mục «{text[a + start:a + end]}» được liệt kê hai lần trong cùng một câu",
+                              excerpt(text, a + first[0], a + end, 25))
+                    break
+                seen[item] = (start, end)
+
+
+def _form(n: Number) -> str:
+    """How a number is written, apart from its value: "05" vs "5", "1.5" vs "1,5", "1000" vs "1.000"."""
+    digits = n.text.rstrip("% ")
+    if n.english:
+        return "english"
+    if n.decimals == 0 and len(digits) > 1 and digits.startswith("0"):
+        return "leading zero"
+    if n.value >= 1000 and n.decimals == 0 and "." not in digits:
+        return "ungrouped"
+    return "plain" + (" spaced %" if n.text.endswith(" %") else "")
+
+
+@check("so_lieu.viet_hai_cach", "Một con số được viết hai cách trong cùng văn bản", REVIEW)
+def number_two_ways(ctx: CheckContext) -> Iterator[Hit]:
+    """The same value with the same unit written in two forms; the less used form is reported."""
+    seen: dict[tuple[float, str], list[tuple[str, Number, str, Place]]] = defaultdict(list)
+    for line in ctx.outline.texts():
+        text = line.flat
+        for n in numbers(text):
+            if n.unit and not n.year:
+                seen[(n.value, n.unit.split("/")[0])].append((_form(n), n, excerpt(text, n.start, n.end, 25), line.place))
+    for found in seen.values():
+        forms = Counter(form for form, *_ in found)
+        if len(forms) < 2:
+            continue
+        common = forms.most_common(1)[0][0]
+        ref = next(x for x in found if x[0] == common)
+        for form, n, text, place in found:
+            if form != common:
+                yield Hit(place, f"«{n.text.strip()}» được viết khác với «{ref[1].text.strip()}» ở nơi khác "
+                                 "(cùng một số, cùng đơn vị)", text, other=ref[2], other_place=ref[3])
