@@ -32,6 +32,10 @@ SEVERITIES = (ERROR, REVIEW)
 NEEDS = ("", "plan", "figures")
 
 
+def _short(text: str, width: int = 120) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
 @dataclass(frozen=True)
 class Finding:
     """One thing to fix or review before signing, as the analyst reads it."""
@@ -47,9 +51,9 @@ class Finding:
     other_where: str = ""
 
     def __str__(self) -> str:
-        section = f" ({self.section})" if self.section else ""
-        other = f" ↔ {self.other_where}: «{self.other}»" if self.other else ""
-        return f"[{self.severity}] {self.where}{section}: {self.message} — «{self.excerpt}»{other}"
+        section = f" ({_short(self.section, 80)})" if self.section else ""
+        other = f" ↔ {self.other_where}: «{_short(self.other)}»" if self.other else ""
+        return f"[{self.severity}] {self.where}{section}: {self.message} — «{_short(self.excerpt)}»{other}"
 
     def as_dict(self) -> dict[str, str]:
         return asdict(self)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from .common import main_group
+from . import check_cmds  # noqa: F401  (registers commands)
 from . import demo_cmds  # noqa: F401  (registers commands)
 from . import indicators_cmds  # noqa: F401  (registers commands)
 from . import plan_cmds  # noqa: F401  (registers commands)

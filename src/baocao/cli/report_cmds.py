@@ -27,9 +27,9 @@ from .common import echo_written, main_group, reports_errors, shown
 def report(plan_file: Path, data_file: Path, period: str, returns_dir: Path | None, narrative: Path | None,
            out_dir: Path, pdf: bool, draft: bool, charts: str, overwrite: bool) -> None:
     """Lập báo cáo kết quả thực hiện kế hoạch PLAN_FILE cho một kỳ, từ sổ dữ liệu DATA_FILE."""
-    from ..checks.presign import format_findings, presign_check
+    from ..checks.results import format_findings
     from ..indicators.plan_check import load_plan
-    from ..jobs.report import write_report
+    from ..jobs.report import report_findings, write_report
 
     plan = load_plan(plan_file)
     result = write_report(plan, plan_file, data_file, period, out_dir, returns_dir=returns_dir, narrative=narrative,
@@ -43,5 +43,5 @@ def report(plan_file: Path, data_file: Path, period: str, returns_dir: Path | No
     if result.collected is not None and result.collected.missing_units:
         names = [result.collected.unit_names.get(u, u) for u in result.collected.missing_units]
         click.echo(f"Đơn vị chưa gửi báo cáo: {', '.join(names)}")
-    click.echo(format_findings(presign_check(result.docx, plan=plan, final=not draft)))
+    click.echo(format_findings(report_findings(result, final=not draft)))
     echo_written(result.pdf, result.warnings)

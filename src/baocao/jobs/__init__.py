@@ -3,11 +3,13 @@
 ==========================  ============================================================
 :func:`write_plan`          the plan document (body and landscape appendix)
 :func:`write_appendix`      the appendix alone
-:func:`write_report`        the report of one period, its provenance sidecar and charts
+:func:`write_report`        the report of one period, its provenance sidecar and charts;
+:func:`report_findings`     its reading checks, figures against the data it was written from
 :func:`write_cycle`         plan, appendix and the reports of several periods
 :func:`write_demo`          the cycle of the bundled sample (``baocao demo``)
 :func:`read_task_table`,    an edited task table read back into the plan, and the plan
 :func:`write_task_import`   file rewritten from it
+:func:`check_file`          every reading check on any .docx (``baocao check``)
 ==========================  ============================================================
 
 Every job writes through one :class:`~baocao.jobs.outputs.OutputFolder` (targets checked before the
@@ -29,10 +31,13 @@ _EXPORTS = {
     "appendix_file_name": "baocao.jobs.plan_docs",
     "write_report": "baocao.jobs.report",
     "ReportWritten": "baocao.jobs.report",
+    "report_findings": "baocao.jobs.report",
     "write_cycle": "baocao.jobs.cycle",
     "write_demo": "baocao.jobs.cycle",
     "read_task_table": "baocao.jobs.tasks",
     "write_task_import": "baocao.jobs.tasks",
+    "check_file": "baocao.jobs.check",
+    "CheckResult": "baocao.jobs.check",
 }
 
 __getattr__, __dir__ = _lazy.lazy_exports(__name__, _EXPORTS)

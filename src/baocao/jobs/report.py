@@ -20,6 +20,7 @@ from ..report.reorganisation import require_post_merger_header
 from .outputs import OutputFolder
 
 if TYPE_CHECKING:
+    from ..checks.finding import Finding
     from ..data.cycle import CycleData
     from ..indicators.model import Assessment
     from ..periods import Period
@@ -222,3 +223,11 @@ def write_report(plan: "Plan", plan_path: str | os.PathLike[str], data: "CycleDa
     done = outputs.finish()
     result.pdf, result.warnings = done.pdf, done.warnings
     return result
+
+
+def report_findings(written: ReportWritten, *, final: bool = True) -> list["Finding"]:
+    """Every reading check on a written report (:func:`baocao.checks.catalog.check_document`): its words,
+    its meaning, and its numbers and verdicts against the assessments it was written from."""
+    from ..checks.catalog import check_document
+
+    return check_document(written.docx, plan=written.report.plan, assessments=written.assessments, final=final)
