@@ -173,3 +173,46 @@ def saved_by_libreoffice(sources: list[Path], out_dir: Path) -> list[Path]:
                    check=True, capture_output=True, timeout=300)
     shutil.rmtree(profile, ignore_errors=True)
     return [out_dir / src.name for src in sources]
+
+
+def decree_doc(path: Path, *, agency: tuple[str, ...] = ("UBND TỈNH ĐẮK NÔNG", "LIÊN MINH HTX TỈNH ĐẮK NÔNG"),
+               number: str = "Số: 12/KH-LMHTX", place_date: str = "Đắk Nông, ngày 11 tháng 5 năm 2021",
+               type_name: str = "KẾ HOẠCH", summary: str = "Phát triển kinh tế tập thể năm 2021",
+               addressees: tuple[str, ...] = (), body: tuple[str, ...] = (),
+               copies: tuple[str, ...] = ("- Như trên;", "- Lưu: VT."),
+               appendix: tuple[tuple[str, ...], ...] | None = None,
+               appendix_columns: tuple[str, ...] = ("STT", "Nhiệm vụ", "Chủ trì", "Thời gian", "Ghi chú"),
+               appendix_ref: str | None = None) -> Path:
+    """A small Decree-30 document typed with python-docx: header table, type line, summary, "Kính gửi",
+    body paragraphs (labels typed), signature table, and an appendix table when ``appendix`` rows are given."""
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "\n".join(agency)
+    table.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    table.cell(1, 0).text = number
+    table.cell(1, 1).text = place_date
+    _para(document, type_name, bold=True, center=True)
+    _para(document, summary, bold=True, center=True)
+    _para(document)
+    if addressees:
+        _para(document, "Kính gửi:")
+        for line in addressees:
+            _para(document, line)
+    for text in body:
+        _para(document, text)
+    sign = document.add_table(rows=1, cols=2)
+    sign.cell(0, 0).text = "\n".join(["Nơi nhận:", *copies])
+    sign.cell(0, 1).text = "GIÁM ĐỐC\n\n\n\nNguyễn Văn A"
+    if appendix is not None:
+        _para(document, "Phụ lục", bold=True, center=True)
+        _para(document, "PHÂN CÔNG THỰC HIỆN", bold=True, center=True)
+        if appendix_ref:
+            _para(document, appendix_ref, italic=True, center=True)
+        rows = document.add_table(rows=1 + len(appendix), cols=len(appendix_columns))
+        for c, word in enumerate(appendix_columns):
+            rows.cell(0, c).text = word
+        for r, cells in enumerate(appendix, start=1):
+            for c, value in enumerate(cells):
+                rows.cell(r, c).text = value
+    document.save(str(path))
+    return path

@@ -53,6 +53,15 @@ def _walk(value: Any) -> Iterator[float]:
         yield from (n.value for n in numbers(value))
 
 
+def _measured(a: "Assessment") -> Iterator[float]:
+    """What was measured at a cut-off (not the target, the baseline or the path): value, counts, % of the
+    target, the classes of a distribution, and the numbers of the engine's sentence."""
+    yield from (x for x in (a.value, a.numerator, a.denominator, a.percent_of_target) if x is not None)
+    for c in a.classes:
+        yield from (x for x in (c.value, c.numerator, c.percent_of_target) if x is not None)
+    yield from (n.value for n in numbers(a.sentence))
+
+
 @dataclass(frozen=True)
 class TargetFigures:
     """One target as the engine sees it at the report's cut-off."""
@@ -97,7 +106,7 @@ class Figures:
             found.sort(key=lambda a: a.cutoff)
             current = found[-1]
             known: list[float] = []
-            earlier = [x for a in found[:-1] for x in _walk(a.to_dict())]
+            earlier = [x for a in found[:-1] for x in _measured(a)]
             units = {_unit_word(current.unit)}
             for a in found:
                 known += _walk(a.to_dict())

@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 #: The word-level rules: (code, severity, pattern, message, quote the match in the message).
 _RULES: list[tuple[str, str, re.Pattern[str], str, bool]] = [
     ("con_sot_mau", ERROR, re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{\{|\}\}|\{%|%\}"), "còn sót thẻ mẫu (template)", False),
-    ("con_sot_ghi_chu", ERROR, re.compile(r"\b(TODO|FIXME|XXX)\b"), "còn sót ghi chú soạn thảo", False),
+    ("con_sot_ghi_chu", ERROR, re.compile(r"\b(?:TODO|FIXME)\b|(?<!^)\bXXX\b|\bXXX\b(?!$)"),  # "XXX" alone: a Roman 30
+     "còn sót ghi chú soạn thảo", False),
     ("thieu_noi_dung", ERROR, re.compile(re.escape(MISSING_MARK) + r"[^\]]*\]?"),
      "phần nội dung do người viết còn thiếu", False),
     ("ngay_de_trong", ERROR, re.compile(r"ngày\s*(…|\.{2,}|\s{2,})\s*tháng"), "ngày tháng còn để trống", False),

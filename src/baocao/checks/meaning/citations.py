@@ -12,6 +12,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from baocao import decree30 as d30
 from baocao.docread.outline import Outline, Place
@@ -110,9 +111,14 @@ def citations(outline: Outline) -> list[Citation]:
     return out
 
 
+#: Who signs for a body: "Chủ tịch UBND tỉnh" names the UBND.
+_OFFICE = re.compile(r"^(?:phó\s+)?(?:chủ tịch|giám đốc|trưởng ban|bộ trưởng|thủ trưởng)\s+")
+
+
+@lru_cache(maxsize=1024)
 def _issuer_words(issuer: str) -> tuple[str, ...]:
     words = []
-    for word in re.findall(r"[^\W\d_]+", fold(issuer)):
+    for word in re.findall(r"[^\W\d_]+", _OFFICE.sub("", fold(issuer))):
         words.extend(_ABBREVIATIONS.get(word, word).split())
     return tuple(words)
 
@@ -196,11 +202,13 @@ def citation_issuers(ctx: CheckContext) -> Iterator[Hit]:
     """The same symbol cited with issuers that cannot be the same body."""
     for symbol, group in _by_symbol(ctx).items():
         named = [c for c in group if c.issuer]
+        counts = Counter(c.issuer for c in named)
         for c in named:
-            others = [o for o in named if o is not c]
-            differ = [o for o in others if not same_issuer(c.issuer, o.issuer)]
-            if differ and len(differ) > len(others) - len(differ):  # c stands against most of the others
-                yield _hit(c, differ[0], f"văn bản số {symbol} ghi của «{c.issuer}», nơi khác ghi của «{differ[0].issuer}»")
+            differ = [i for i in counts if not same_issuer(c.issuer, i)]
+            against = sum(counts[i] for i in differ)
+            if against and against > len(named) - 1 - against:  # c stands against most of the others
+                other = next(o for o in named if o.issuer == differ[0])
+                yield _hit(c, other, f"văn bản số {symbol} ghi của «{c.issuer}», nơi khác ghi của «{other.issuer}»")
 
 
 @check("trich_dan.co_quan_ky_hieu", "Cơ quan ban hành không khớp ký hiệu cơ quan trong số của văn bản", ERROR)

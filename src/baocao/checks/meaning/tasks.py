@@ -106,7 +106,8 @@ def body_tasks(outline: Outline) -> list[TaskText]:
     return out
 
 
-def _differences(row: TaskText, item: TaskText, sm: SequenceMatcher) -> list[Difference]:
+def _differences(row: TaskText, item: TaskText) -> list[Difference]:
+    sm = SequenceMatcher(None, [w.word for w in row.words], [w.word for w in item.words], autojunk=False)
     ops = sm.get_opcodes()
     equal = [k for k, op in enumerate(ops) if op[0] == "equal"]
     if not equal:
@@ -135,26 +136,37 @@ def pair_tasks(outline: Outline) -> Pairing:
         for w in item.words:
             index[w.word].add(n)
     limit = max(3, COMMON * len(items))
-    best: dict[int, tuple[float, int, SequenceMatcher]] = {}
+    best: dict[int, tuple[float, int]] = {}
+    exact: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for n, item in enumerate(items):
+        exact[tuple(w.word for w in item.words)].append(n)
+    matchers: dict[int, SequenceMatcher] = {}
+    identical: set[int] = set()
     for r, row in enumerate(rows):
+        row_words = [w.word for w in row.words]
+        same = [n for n in exact.get(tuple(row_words), []) if n not in best]
+        if same:  # written the same: no need to align (the first free copy, in order)
+            best[same[0]] = (1.0, r)
+            identical.add(same[0])
+            continue
         votes: Counter[int] = Counter()
         for word in {w.word for w in row.words}:
             if len(index.get(word, ())) <= limit:
                 votes.update(index[word])
-        row_words = [w.word for w in row.words]
         for n, _votes in votes.most_common(4):
-            sm = SequenceMatcher(None, row_words, [w.word for w in items[n].words], autojunk=False)
+            sm = matchers.setdefault(n, SequenceMatcher(None, b=[w.word for w in items[n].words], autojunk=False))
+            sm.set_seq1(row_words)
             coverage = sum(b.size for b in sm.get_matching_blocks()) / max(1, len(row_words))
             if coverage >= PAIRED and (n not in best or coverage > best[n][0]):
-                best[n] = (coverage, r, sm)
-    by_row: dict[int, list[tuple[float, int, SequenceMatcher]]] = defaultdict(list)
-    for n, (coverage, r, sm) in best.items():
-        by_row[r].append((coverage, n, sm))
-    kept = [(n, r, coverage, sm) for r, found in by_row.items()
-            for k, (coverage, n, sm) in enumerate(sorted(found, key=lambda x: (-x[0], x[1])))
+                best[n] = (coverage, r)
+    by_row: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for n, (coverage, r) in best.items():
+        by_row[r].append((coverage, n))
+    kept = [(n, r, coverage) for r, found in by_row.items()
+            for k, (coverage, n) in enumerate(sorted(found, key=lambda x: (-x[0], x[1])))
             if k == 0 or coverage >= REPEATED]
-    pairs = [Pair(rows[r], items[n], coverage, _differences(rows[r], items[n], sm))
-             for n, r, coverage, sm in sorted(kept, key=lambda x: x[0])]
+    pairs = [Pair(rows[r], items[n], coverage, [] if n in identical else _differences(rows[r], items[n]))
+             for n, r, coverage in sorted(kept)]
     paired_rows = {id(p.row) for p in pairs}
     lone_rows = [row for row in rows if id(row) not in paired_rows]
     under: Counter[str] = Counter(item.place.heading for item in items)
