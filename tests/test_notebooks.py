@@ -239,6 +239,7 @@ def test_04_write_report(tmp_path, period, label):
     assert "Nhận định nạp từ tệp" in text and f"nhan-dinh/{period}.yaml" in text
     assert "Tổng:" in text and "Mã quy tắc" in text  # layout check ran
     assert "Kiểm tra trước khi trình ký" in text or "Không phát hiện vấn đề" in text
+    assert "liet_ke.lap_muc" in text  # the seed's "phụ nữ, …, phụ nữ", copied into the report
     assert str(report.resolve()) in text  # every written file is listed
     if find_soffice() is not None:
         pdf = out / f"{period}-bao-cao.pdf"
@@ -273,3 +274,4 @@ def test_05_update_task_appendix(tmp_path, plan):
     cells = {c.text for t in appendix.tables for r in t.rows for c in r.cells}
     assert new_task in cells and "Phòng Kế hoạch Hỗ trợ" in cells
     assert (out / "bang-nhiem-vu.xlsx").is_file() and (out / "bang-nhiem-vu-da-sua.xlsx").is_file()
+    assert "Kiểm tra trước khi trình ký: 3 lỗi" in text and "phu_luc.khac_so_lieu" in text  # the seed's slips
