@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import ast
+import importlib.util
 import re
+import sys
 import unicodedata
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -13,6 +16,15 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "tests" / "fixtures" / "seed-188-KH-LMHTX.txt"  # public document, copied from the seed
 SAMPLE_PLAN = ROOT / "sample_data" / "ke-hoach-188.yaml"
 FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def load_tool(name: str) -> ModuleType:
+    """A script of tools/ imported as a module (registered first: its dataclasses look their module up)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def norm(text: str) -> str:

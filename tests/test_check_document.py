@@ -4,9 +4,7 @@ figures, the registry of checks, and the floors of the mutation corpus (tools/mu
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 
 import docx
 import pytest
@@ -20,7 +18,7 @@ from baocao.plan.io import load_plan
 from baocao.plan.text import plan_context
 from baocao.render.docx import render_docx
 from baocao.render.pdf import find_soffice
-from conftest import FIXTURES, ROOT, SAMPLE_PLAN
+from conftest import FIXTURES, ROOT, SAMPLE_PLAN, load_tool
 from docbuild import clerk_plan, saved_by_libreoffice
 
 CLEAN_PLAN = FIXTURES / "ke-hoach-188-sach.yaml"
@@ -163,17 +161,9 @@ def test_findings_as_a_table(sample_docs, plan):
     assert row["Mục"].startswith("II. NỘI DUNG › 3. Nhiệm vụ") and row["Đối chiếu"].startswith("Xây dựng Đề án")
 
 
-def _corpus_tool():
-    spec = importlib.util.spec_from_file_location("mutation_corpus", ROOT / "tools" / "mutation_corpus.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_mutation_corpus_floors(tmp_path):
     """20 documents per defect kind (seeded): recall ≥ 90% each; ≤ 1 finding per clean document."""
-    figures = _corpus_tool().run(per_kind=20, seed=13, out=tmp_path)
+    figures = load_tool("mutation_corpus").run(per_kind=20, seed=13, out=tmp_path)
     for kind, (found, total) in figures.recall.items():
         assert total == 20 and found / total >= 0.9, "\n".join(figures.lines())
     assert len(figures.false_findings) >= 7 and figures.false_per_document <= 1.0, "\n".join(figures.lines())

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import importlib.util
 import subprocess
 import sys
 import unicodedata
@@ -21,6 +20,7 @@ from openpyxl import Workbook
 from baocao.data import TABLES, CycleData, load_data, write_workbook
 from baocao.errors import InputError, OutputExistsError, Problem
 from baocao.resources import sample_path
+from conftest import load_tool
 
 ROOT = Path(__file__).resolve().parents[1]
 D = dt.date
@@ -472,11 +472,7 @@ def test_committed_sample_loads_without_problems():
 
 
 def _generator():
-    spec = importlib.util.spec_from_file_location("generate_sample_data", ROOT / "tools" / "generate_sample_data.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
+    return load_tool("generate_sample_data")
 
 
 def test_generator_is_deterministic(tmp_path):
