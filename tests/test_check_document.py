@@ -161,6 +161,7 @@ def test_findings_as_a_table(sample_docs, plan):
     assert row["Mục"].startswith("II. NỘI DUNG › 3. Nhiệm vụ") and row["Đối chiếu"].startswith("Xây dựng Đề án")
 
 
+@pytest.mark.slow
 def test_mutation_corpus_floors(tmp_path):
     """20 documents per defect kind (seeded): recall ≥ 90% each; ≤ 1 finding per clean document."""
     figures = load_tool("mutation_corpus").run(per_kind=20, seed=13, out=tmp_path)

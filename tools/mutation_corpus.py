@@ -117,6 +117,7 @@ class Base:
     path: Path
     assessments: list = field(default_factory=list)
     after_merger: bool = False
+    figures: object = None  # the engine's figures, built once
 
 
 def _merged_narrative(path: Path):
@@ -477,9 +478,15 @@ class Figures:
 
 
 def check(path: Path, plan, base: Base):
-    from baocao.checks.catalog import check_document
+    """Every check on ``path``, as ``baocao report`` runs them (the engine's figures built once per base)."""
+    from baocao.checks.catalog import CHECKS
+    from baocao.checks.figures import Figures
+    from baocao.checks.finding import CheckContext
+    from baocao.docread.outline import read_outline
 
-    return check_document(path, plan=plan, assessments=base.assessments)
+    if base.figures is None and base.assessments:
+        base.figures = Figures.from_assessments(base.assessments, plan)
+    return CHECKS.run(CheckContext(read_outline(path), plan=plan, figures=base.figures))
 
 
 def measure(bases: list[Base], mutants: list[Mutant], plan) -> Figures:

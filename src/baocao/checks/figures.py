@@ -133,11 +133,6 @@ class Figures:
         """The targets a text speaks of: it holds most of the words of their label or of the engine's
         sentence about them (three words at least), or the label's words in a row ("xã có HTX")."""
         words = [t.word for t in tokens(text)]
-        have = set(words)
-        return [t for t in self.targets if _holds(words, t.phrase)
+        have, joined = set(words), f" {' '.join(words)} "
+        return [t for t in self.targets if (len(t.phrase) >= 2 and f" {' '.join(t.phrase)} " in joined)
                 or any(len(w) >= 3 and len(w & have) >= ABOUT * len(w) for w in t.words)]
-
-
-def _holds(words: list[str], phrase: tuple[str, ...]) -> bool:
-    n = len(phrase)
-    return n >= 2 and any(tuple(words[i:i + n]) == phrase for i in range(len(words) - n + 1))
