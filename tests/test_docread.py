@@ -192,3 +192,12 @@ def test_unreadable_files_are_refused_in_vietnamese(tmp_path, content, message):
     with pytest.raises(InputError, match=message) as caught:
         open_docx(path)
     assert str(path) in str(caught.value) and "Không đọc được văn bản Word" in str(caught.value)
+
+
+def test_a_draft_mark_above_the_header_table(tmp_path, plan):
+    """"DỰ THẢO" above the header: a mark; the number and day left blank for the registry clerk."""
+    path = render_docx("ke-hoach.docx", plan_context(plan, draft=True), tmp_path / "du-thao.docx")
+    o = read_outline(path)
+    assert [x.flat for x in o.header.marks] == ["DỰ THẢO"]
+    assert (o.header.symbol, o.header.date, o.header.year) == ("/KH-LMHTX", None, 2021)
+    assert o.type_name == "KẾ HOẠCH" and o.body[0].text.startswith("Thực hiện Chương trình số 59-CTr/TU")

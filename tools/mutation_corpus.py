@@ -26,7 +26,6 @@ at its header) and was not already found on the clean document. Clean documents 
 from __future__ import annotations
 
 import argparse
-import copy
 import random
 import re
 import sys

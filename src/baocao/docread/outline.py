@@ -498,62 +498,72 @@ def _type_line(blocks: list[Block], start: int) -> int | None:
     return None
 
 
+def _read_header(blocks: list[Block]) -> tuple[Header, Table | None, int | None, int]:
+    """The header, its table (when typed in one), the index of the type line, and where the header ends."""
+    i = _first_text(blocks, 0)
+    table_at = next((j for j in range(i, min(i + 4, len(blocks)))
+                     if isinstance(blocks[j], Table) and _looks_like_header(blocks[j])), None)
+    if table_at is not None:  # paragraphs before it are marks: "DỰ THẢO", độ mật, độ khẩn
+        table = blocks[table_at]
+        assert isinstance(table, Table)
+        header = _header_from_table(table)
+        header.marks = [Line(b.text, Place(paragraph=b.number, heading=HEADER_PART)) for b in blocks[i:table_at]
+                        if isinstance(b, Paragraph) and b.flat]
+        return header, table, _type_line(blocks, table_at + 1), table_at + 1
+    type_at = _type_line(blocks, i)
+    end = type_at if type_at is not None else next(  # a công văn typed without a table: up to "Kính gửi"
+        (k for k in range(i, min(len(blocks), i + 12)) if isinstance(blocks[k], Paragraph)
+         and blocks[k].flat.startswith("Kính gửi")), i)
+    return _header_from_paragraphs([b for b in blocks[i:end] if isinstance(b, Paragraph)]), None, type_at, end
+
+
+def _type_and_summary(blocks: list[Block], type_at: int | None, k: int) -> tuple[Line | None, list[Line], int]:
+    """The type line, the summary under it, and where they end (``k`` when there is no type line)."""
+    if type_at is None:
+        return None, [], k
+    tl = blocks[type_at]
+    assert isinstance(tl, Paragraph)
+    summary: list[Line] = []
+    k = type_at + 1
+    while k < len(blocks) and isinstance(blocks[k], Paragraph) and len(summary) < 3:
+        p = blocks[k]
+        assert isinstance(p, Paragraph)
+        # a centred type line has a centred summary; without alignment, the words tell where the body starts
+        body_like = (not p.centered) if tl.centered else (p.flat.startswith(_SUMMARY_STOP) and summary)
+        if not p.flat or _RULE_LINE.match(p.flat) or parse_label(p.flat)[1] or body_like:
+            break
+        summary.append(Line(p.text, Place(paragraph=p.number, heading=HEADER_PART)))
+        k += 1
+    return Line(tl.text, Place(paragraph=tl.number, heading=HEADER_PART)), summary, k
+
+
 def read_outline(source: WordDocument | str | os.PathLike[str]) -> Outline:
     """Read a .docx (or blocks already read) into its parts; nothing of the document is dropped:
     what is not header, summary, addressee, signer or appendix is a body item."""
     doc = source if isinstance(source, WordDocument) else read_blocks(source)
     blocks = doc.blocks
-    i = _first_text(blocks, 0)
-    table_at = next((j for j in range(i, min(i + 4, len(blocks)))
-                     if isinstance(blocks[j], Table) and _looks_like_header(blocks[j])), None)
-    if table_at is not None:  # paragraphs before it are marks: "DỰ THẢO", độ mật, độ khẩn
-        header, after_header = _header_from_table(blocks[table_at]), table_at + 1
-        header.marks = [Line(b.text, Place(paragraph=b.number, heading=HEADER_PART)) for b in blocks[i:table_at]
-                        if isinstance(b, Paragraph) and b.flat]
-        i = table_at
-        type_at = _type_line(blocks, after_header)
-    else:
-        type_at = _type_line(blocks, i)
-        end = type_at if type_at is not None else i
-        if type_at is None:  # a công văn typed without a table: the header runs to "Kính gửi"
-            end = next((k for k in range(i, min(len(blocks), i + 12)) if isinstance(blocks[k], Paragraph)
-                        and blocks[k].flat.startswith("Kính gửi")), i)
-        header = _header_from_paragraphs([b for b in blocks[i:end] if isinstance(b, Paragraph)])
-        after_header = end
-    type_line = None
-    summary: list[Line] = []
-    k = after_header
-    if type_at is not None:
-        tl = blocks[type_at]
-        type_line = Line(tl.text, Place(paragraph=tl.number, heading=HEADER_PART))
-        k = type_at + 1
-        while k < len(blocks) and isinstance(blocks[k], Paragraph) and len(summary) < 3:
-            p = blocks[k]
-            # a centred type line has a centred summary; without alignment, the words tell where the body starts
-            body_like = (not p.centered) if tl.centered else (p.flat.startswith(_SUMMARY_STOP) and summary)
-            if not p.flat or _RULE_LINE.match(p.flat) or parse_label(p.flat)[1] or body_like:
-                break
-            summary.append(Line(p.text, Place(paragraph=p.number, heading=HEADER_PART)))
-            k += 1
+    header, header_table, type_at, k = _read_header(blocks)
+    type_line, summary, k = _type_and_summary(blocks, type_at, k)
     addressees, k = _addressees(blocks, k)
     sign_at = next((j for j in range(k, len(blocks)) if _starts_sign_block(blocks[j])), None)
     appendix_at = next((j for j in range(sign_at if sign_at is not None else k, len(blocks))
                         if isinstance(blocks[j], Paragraph) and blocks[j].lines
                         and APPENDIX_HEADING.match(blocks[j].lines[0])), len(blocks))
-    body_end = sign_at if sign_at is not None else appendix_at
-    body_blocks = blocks[k:body_end]
+    body_blocks = blocks[k:sign_at if sign_at is not None else appendix_at]
     items = _items([b for b in body_blocks if isinstance(b, Paragraph)])
     copies, signer = _sign_block(blocks[sign_at:appendix_at]) if sign_at is not None else ([], [])
     appendices = _appendices(blocks[appendix_at:])
 
+    # where each paragraph and table sits, for every located text
     headings = {it.place.paragraph: it.place.heading for it in items if it.place.paragraph is not None}
-    for line in [*header.lines, *([type_line] if type_line else []), *summary]:
-        if line.place.paragraph is not None:
-            headings[line.place.paragraph] = HEADER_PART
-    for line in [*copies, *signer]:
-        if line.place.paragraph is not None:
-            headings[line.place.paragraph] = SIGN_PART
+    parts = [(line, HEADER_PART) for line in [*header.lines, *([type_line] if type_line else []), *summary]]
+    parts += [(line, SIGN_PART) for line in [*copies, *signer]]
+    headings.update({line.place.paragraph: part for line, part in parts if line.place.paragraph is not None})
     table_headings: dict[int, str] = {}
+    if header_table is not None:
+        table_headings[header_table.number] = HEADER_PART
+    if sign_at is not None and isinstance(blocks[sign_at], Table):
+        table_headings[blocks[sign_at].number] = SIGN_PART  # type: ignore[union-attr]
     body_tables: list[RoleTable] = []
     last_heading = ""
     for b in body_blocks:
@@ -564,16 +574,7 @@ def read_outline(source: WordDocument | str | os.PathLike[str]) -> Outline:
             found = read_table(b, last_heading)
             if found is not None:
                 body_tables.append(found)
-    for a in appendices:
-        for line in [a.heading, *a.title, *([a.reference] if a.reference else [])]:
-            headings[line.place.paragraph] = a.name  # type: ignore[index]
-        for t in a.tables:
-            table_headings[t.table.number] = a.name
-    _appendix_paragraph_headings(blocks[appendix_at:], headings, table_headings)
-    if isinstance(blocks[i] if i < len(blocks) else None, Table) and header.lines:
-        table_headings[blocks[i].number] = HEADER_PART  # type: ignore[union-attr]
-    if sign_at is not None and isinstance(blocks[sign_at], Table):
-        table_headings[blocks[sign_at].number] = SIGN_PART  # type: ignore[union-attr]
+    _appendix_headings(blocks[appendix_at:], headings, table_headings)
     outline = Outline(doc, header, type_line, summary, addressees, items, body_tables, copies, signer, appendices)
     outline._texts = _zone_texts(doc, headings, table_headings)
     return outline
@@ -657,13 +658,13 @@ def _appendices(blocks: list[Block]) -> list[Appendix]:
     return out
 
 
-def _appendix_paragraph_headings(blocks: list[Block], headings: dict[int, str], tables: dict[int, str]) -> None:
+def _appendix_headings(blocks: list[Block], headings: dict[int, str], tables: dict[int, str]) -> None:
     """Every paragraph and table of the appendix part sits under its appendix's name."""
     name = ""
     for b in blocks:
         if isinstance(b, Paragraph):
             if b.lines and APPENDIX_HEADING.match(b.lines[0]):
                 name = b.lines[0].rstrip(".:")
-            headings.setdefault(b.number, name)
+            headings[b.number] = name
         else:
-            tables.setdefault(b.number, name)
+            tables[b.number] = name

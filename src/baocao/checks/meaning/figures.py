@@ -13,8 +13,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from baocao.docread.outline import Outline, Place
+from baocao.docread.outline import Item, Outline, Place, RoleTable, Row
 
+from ..figures import Figures, TargetFigures
 from ..finding import ERROR, CheckContext, Hit, check
 from ..text import Number, clauses, excerpt, fold, numbers, sentences
 
@@ -144,7 +145,7 @@ def verdict_against_share(ctx: CheckContext) -> Iterator[Hit]:
         text = line.text
         for a, b in sentences(text):
             shares = list(_SHARE_OF_TARGET.finditer(fold(text), a, b))
-            stated = [v for v in verdicts(text[a:b])]
+            stated = verdicts(text[a:b])
             if len(shares) == 1 and stated:
                 share = float(shares[0].group(1).replace(",", "."))
                 why = _verdict_against_share(stated[0][0], share)
@@ -161,27 +162,17 @@ def verdict_against_share(ctx: CheckContext) -> Iterator[Hit]:
                           other=row.text("percent"), other_place=table.place(row, "percent"))
 
 
-@dataclass(frozen=True)
-class _Line:
-    text: str
-    place: Place
+def _body_lines(outline: Outline) -> list[Item]:
+    """The body's paragraphs (and labelled lines) that are not headings."""
+    return [i for i in outline.body if i.kind != "heading"]
 
 
-def _body_lines(outline: Outline) -> list[_Line]:
-    return [_Line(i.text, i.place) for i in outline.body if i.kind != "heading"]
-
-
-def _rows(outline: Outline) -> Iterator[tuple[str, list[tuple[str, Place]], str, Place | None]]:
-    """``(label, [(cell text, place)], verdict, verdict place)`` of every table row naming an indicator or task."""
+def _indicator_rows(outline: Outline) -> Iterator[tuple[RoleTable, Row, str]]:
+    """The rows of the tables that list indicators (a "Chỉ tiêu" column), each with its indicator's name."""
     for table in outline.tables():
-        label_role = next((r for r in ("indicator", "task") if r in table.roles), None)
-        if label_role is None:
-            continue
-        for row in table.rows:
-            cells = [(c.flat, table.place(row, role)) for role, c in row.cells.items()
-                     if role not in ("stt", label_role, "unit", "verdict", "status", "result", "note")]
-            verdict = row.text("verdict")
-            yield row.text(label_role), cells, verdict, table.place(row, "verdict") if verdict else None
+        if "indicator" in table.roles:
+            for row in table.rows:
+                yield table, row, row.text("indicator")
 
 
 #: "cùng kỳ năm trước": the first figure after it is last year's.
@@ -204,16 +195,16 @@ def numbers_against_data(ctx: CheckContext) -> Iterator[Hit]:
             found = [(n, a + n.start, a + n.start in last_year)
                      for n in numbers(text[a:b]) if not n.year and any(t.writes(n) for t in targets)]
             yield from _unexplained(targets, found, text, line.place)
-    for table in ctx.outline.tables():
-        label_role = "indicator" if "indicator" in table.roles else None
-        for row in table.rows if label_role else ():
-            targets = figures.about(row.text(label_role))
-            found = [(n, role) for role, cell in row.cells.items() if role not in ("stt", label_role, "unit")
-                     for n in numbers(cell.flat) if not n.year]
-            for n, role in found if targets and any(any(t.explains(m) for t in targets) for m, _r in found) else ():
-                if not any(t.explains(n, earlier=role == "previous") for t in targets):
-                    yield Hit(table.place(row, role), _not_the_data(n, targets, role == "previous"),
-                              f"{row.text(label_role)} | {row.cells[role].flat}")
+    for table, row, label in _indicator_rows(ctx.outline):
+        targets = figures.about(label)
+        found = [(n, role) for role, cell in row.cells.items() if role not in ("stt", "indicator", "unit")
+                 for n in numbers(cell.flat) if not n.year]
+        if not any(t.explains(n) for t in targets for n, _role in found):
+            continue  # nothing anchors the row to these targets
+        for n, role in found:
+            if not any(t.explains(n, earlier=role == "previous") for t in targets):
+                yield Hit(table.place(row, role), _not_the_data(n, targets, role == "previous"),
+                          f"{label} | {row.cells[role].flat}")
 
 
 def _not_the_data(n: Number, targets, last_year: bool) -> str:
@@ -263,16 +254,22 @@ def verdicts_against_data(ctx: CheckContext) -> Iterator[Hit]:
         for a, b in sentences(line.text):
             sentence = line.text[a:b]
             for status, start, end in verdicts(sentence):
-                clause = next((sentence[x:y] for x, y in clauses(sentence) if x <= start < y), sentence)
-                targets = figures.about(clause) or (figures.about(sentence) if clause.strip() == sentence[start:end].strip()
-                                                    or len(clause.split()) <= 4 else [])
+                targets = _verdict_targets(figures, sentence, start)
                 if targets and not any(agrees(status, t.status) for t in targets):
                     yield Hit(line.place, f"ghi «{sentence[start:end]}» nhưng theo số liệu, chỉ tiêu "
                                           f"«{targets[0].label}» {targets[0].status}",
                               excerpt(line.text, a + start, a + end, 40))
-    for label, _cells, verdict, place in _rows(ctx.outline):
-        status = cell_status(verdict) if verdict else None
+    for table, row, label in _indicator_rows(ctx.outline):
+        status = cell_status(row.text("verdict"))
         targets = figures.about(label) if status else []
-        if targets and not any(agrees(status, t.status) for t in targets):  # type: ignore[arg-type]
-            yield Hit(place, f"ghi «{verdict}» nhưng theo số liệu, chỉ tiêu «{targets[0].label}» {targets[0].status}",
-                      f"{label} | {verdict}")
+        if status and targets and not any(agrees(status, t.status) for t in targets):
+            yield Hit(table.place(row, "verdict"), f"ghi «{row.text('verdict')}» nhưng theo số liệu, chỉ tiêu "
+                                                   f"«{targets[0].label}» {targets[0].status}",
+                      f"{label} | {row.text('verdict')}")
+
+
+def _verdict_targets(figures: Figures, sentence: str, at: int) -> list[TargetFigures]:
+    """The targets a verdict speaks of: those its clause names or, for a clause of a few words
+    ("; chậm tiến độ"), those its sentence names."""
+    clause = next((sentence[x:y] for x, y in clauses(sentence) if x <= at < y), sentence)
+    return figures.about(clause) or (figures.about(sentence) if len(clause.split()) <= 4 else [])
