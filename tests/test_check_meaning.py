@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from baocao import reorganisation as reorg
+from baocao import admin_units
 from baocao.checks.catalog import check_document
 from baocao.checks.finding import ERROR, REVIEW
 from docbuild import decree_doc
@@ -206,9 +206,9 @@ def test_a_header_and_addressees_that_no_longer_exist(tmp_path, when, found):
 
 
 def test_the_reorganisation_facts():
-    assert len(reorg.MERGED_PROVINCES) == 29 and reorg.EFFECTIVE == dt.date(2025, 7, 1)
-    assert 63 - len(reorg.MERGED_PROVINCES) == 34
-    found = [(w, s) for w, s, _a, _b in reorg.gone_bodies(
+    assert len(admin_units.MERGED_PROVINCES) == 29 and admin_units.EFFECTIVE == dt.date(2025, 7, 1)
+    assert 63 - len(admin_units.MERGED_PROVINCES) == 34
+    found = [(w, s) for w, s, _a, _b in admin_units.gone_bodies(
         "UBND tỉnh Bà Rịa – Vũng Tàu; UBND các huyện, thành phố; UBND thành phố Đà Nẵng; Sở Kế hoạch và Đầu tư")]
     assert found == [("tỉnh Bà Rịa – Vũng Tàu", "tỉnh Hồ Chí Minh"),
                      ("UBND các huyện, thành phố", "cấp xã hoặc cấp tỉnh (không còn cấp huyện)"),
@@ -220,7 +220,7 @@ def test_the_merged_provinces_agree_with_the_official_mapping():
     pytest.importorskip("vietnamadminunits")
     from vietnamadminunits import convert_address
 
-    for old, new in reorg.MERGED_PROVINCES.items():
+    for old, new in admin_units.MERGED_PROVINCES.items():
         converted = convert_address(f"Xã A, Huyện B, Tỉnh {old}").short_province
         assert converted.replace("Thành phố ", "").replace("TP ", "") == new, old
 

@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Any
 from baocao.errors import BaocaoError
 
 if TYPE_CHECKING:
-    from baocao.docread.outline import Outline, Place
+    from baocao.docread.outline import Outline
+    from baocao.docread.places import Place
     from baocao.plan.model import Plan
 
     from .figures import Figures

@@ -5,24 +5,23 @@
 as what baocao renders — a header in a table or in tab-separated paragraphs, headings numbered by
 hand ("I.", "1.", "1.1.", "a)") or by Word's list numbering, items on lines of their own or after a
 manual line break, appendix tables with merged cells and columns found by their header words.
-Every text keeps its :class:`Place`: paragraph or table cell, and the heading it sits under.
+Every text keeps its :class:`~baocao.docread.places.Place`: paragraph or table cell, and the heading it
+sits under. The header is read by :mod:`.header`, the appendix tables by :mod:`.tables`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from baocao import decree30 as d30
 from baocao.vnformat import from_roman
 
-from .blocks import Block, Cell, Paragraph, Table, WordDocument, flat, read_blocks
-
-HEADER_PART = "phần đầu văn bản"
-SIGN_PART = "nơi nhận, chữ ký"
+from .blocks import Block, Paragraph, Table, WordDocument, read_blocks
+from .header import RULE_LINE, Header, header_from_paragraphs, header_from_table, looks_like_header, split_columns
+from .places import HEADER_PART, SIGN_PART, Line, Place
+from .tables import RoleTable, read_table
 
 #: A typed label at the start of a line: "I.", "1.", "1.2.", "a)", "-", "+".
 LABEL = re.compile(r"^(?:(?P<roman>[IVX]{1,5})[.)]\s*(?=\S)|(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})[.)](?:\s+|(?=[^\W\d_]))"
@@ -30,163 +29,11 @@ LABEL = re.compile(r"^(?:(?P<roman>[IVX]{1,5})[.)]\s*(?=\S)|(?P<num>\d{1,2}(?:\.
 #: An appendix heading line: "Phụ lục", "PHỤ LỤC II", "Phụ lục số 02", "Phụ lục I:".
 APPENDIX_HEADING = re.compile(r"^phụ lục(?:\s+(?:số\s+)?(?:[ivxlc]+|\d+))?\s*[.:]?$", re.IGNORECASE)
 _TERMINAL = tuple(".;:,!?…")
-_RULE_LINE = re.compile(r"^[\s_\-—–=.]+$")
 _SUMMARY_STOP = ("Kính gửi", "Căn cứ", "Thực hiện", "Theo ", "Xét ")
-_NUMBER_LINE = re.compile(r"^Số\s*:?\s*(?P<num>\d*)\s*(?P<sep>[/-])\s*(?P<rest>\S+)")
-_DATE = re.compile(r"^(?P<place>[^,]+),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})")
-_DRAFT_DATE = re.compile(r"^(?P<place>[^,]+),\s*ngày\b.*?năm\s+(?P<y>\d{4})")
-
-
-# --------------------------------------------------------------------------- places and lines
-
-
-@dataclass(frozen=True)
-class Place:
-    """Where a clerk finds a text: a paragraph or a table cell, and the heading it sits under."""
-
-    paragraph: int | None = None
-    table: int | None = None
-    row: int | None = None
-    column: int | None = None
-    heading: str = ""  # "II. NỘI DUNG › 3. Nhiệm vụ, giải pháp chủ yếu", "Phụ lục I", "phần đầu văn bản"
-    page_header: int | None = None  # the section whose page header holds the text
-
-    def __str__(self) -> str:
-        if self.table is not None:
-            cell = "".join(f", {name} {v}" for name, v in (("hàng", self.row), ("cột", self.column)) if v)
-            return f"bảng {self.table}{cell}"
-        if self.paragraph is not None:
-            return f"đoạn {self.paragraph}"
-        if self.page_header is not None:
-            return f"đầu trang mục {self.page_header}"
-        return "toàn văn bản"
-
-
-@dataclass(frozen=True)
-class Line:
-    """A text of the document (NFC, spacing as typed) and its place."""
-
-    text: str
-    place: Place
-
-    @cached_property
-    def flat(self) -> str:
-        return flat(self.text)
 
 
 def _short(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
-# --------------------------------------------------------------------------- header
-
-
-@dataclass
-class Header:
-    """Ô 1–4 of Decree 30: the agency lines, the number, Quốc hiệu and Tiêu ngữ, place and date."""
-
-    agency: list[Line] = field(default_factory=list)  # parent body, then the issuer
-    number: Line | None = None  # "Số: 188/KH-LMHTX"
-    subject: list[Line] = field(default_factory=list)  # "V/v …" of a công văn
-    motto: list[Line] = field(default_factory=list)
-    place_date: Line | None = None
-    marks: list[Line] = field(default_factory=list)  # above the header: "DỰ THẢO", độ mật, độ khẩn
-
-    @property
-    def lines(self) -> list[Line]:
-        """Every line of the header."""
-        return [*self.marks, *self.agency, *([self.number] if self.number else []), *self.subject, *self.motto,
-                *([self.place_date] if self.place_date else [])]
-
-    @property
-    def symbol(self) -> str | None:
-        """The number and symbol ("188/KH-LMHTX"; a draft: "/KH-LMHTX"), or ``None``."""
-        m = _NUMBER_LINE.match(self.number.flat) if self.number else None
-        return f"{m.group('num')}{m.group('sep')}{m.group('rest')}" if m else None
-
-    @property
-    def type_code(self) -> str | None:
-        """The type code of the symbol ("KH"), ``None`` for a công văn or when there is no number."""
-        m = _NUMBER_LINE.match(self.number.flat) if self.number else None
-        code = m.group("rest").split("-")[0] if m and "-" in m.group("rest") else None
-        return code if code in d30.TYPE_NAMES else None
-
-    @property
-    def date(self) -> dt.date | None:
-        """The document's date, ``None`` when left blank (a draft) or unreadable."""
-        m = _DATE.match(self.place_date.flat) if self.place_date else None
-        if not m:
-            return None
-        try:
-            return dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-        except ValueError:
-            return None
-
-    @property
-    def year(self) -> int | None:
-        """The year of the document's date, also when the day and month are left blank."""
-        m = _DRAFT_DATE.match(self.place_date.flat) if self.place_date else None
-        return int(m.group("y")) if m else None
-
-
-def _split_columns(text: str) -> list[str]:
-    """A header line typed as "LEFT<tab>RIGHT" (or with a run of spaces) → its parts."""
-    return [part.strip() for part in re.split(r"\t+| {3,}", text) if part.strip()]
-
-
-def _is_motto(text: str) -> bool:
-    upper = flat(text).upper()
-    return upper == d30.QUOC_HIEU or flat(text).replace("–", "-").lower() == d30.TIEU_NGU.lower()
-
-
-def _is_date(text: str) -> bool:
-    return bool(_DRAFT_DATE.match(flat(text)))
-
-
-def _add_header_line(header: Header, text: str, place: Place, right: bool) -> None:
-    line = Line(text, place)
-    if not line.flat or _RULE_LINE.match(line.flat):
-        return
-    if _is_motto(text):
-        header.motto.append(line)
-    elif _is_date(text):
-        header.place_date = line
-    elif right:
-        header.motto.append(line)  # whatever else stands under the motto
-    elif _NUMBER_LINE.match(line.flat) or re.match(r"^Số\s*:?\s*$", line.flat):
-        header.number = line
-    elif line.flat.startswith(("V/v", "v/v")) or header.subject:
-        header.subject.append(line)
-    elif header.number is None:
-        header.agency.append(line)
-
-
-def _header_from_table(table: Table) -> Header:
-    header = Header()
-    for row in table.rows:
-        for cell in row:
-            if cell.continued:
-                continue
-            place = Place(table=table.number, row=cell.row, column=cell.column, heading=HEADER_PART)
-            for text in cell.text.split("\n"):
-                _add_header_line(header, text, place, right=cell.column > 1)
-    return header
-
-
-def _header_from_paragraphs(paragraphs: list[Paragraph]) -> Header:
-    header = Header()
-    for p in paragraphs:
-        place = Place(paragraph=p.number, heading=HEADER_PART)
-        for text in p.text.split("\n"):
-            parts = _split_columns(text)
-            for i, part in enumerate(parts):
-                _add_header_line(header, part, place, right=i > 0 and i == len(parts) - 1)
-    return header
-
-
-def _looks_like_header(table: Table) -> bool:
-    words = " ".join(c.flat for row in table.rows for c in row).upper()
-    return "CỘNG HÒA" in words or "ĐỘC LẬP" in words or bool(re.search(r"\bSỐ\s*:", words))
 
 
 # --------------------------------------------------------------------------- body items
@@ -295,116 +142,6 @@ def _heading_text(stack: list[tuple[int, str]]) -> str:
     return " › ".join(_short(h) for _lv, h in stack)
 
 
-# --------------------------------------------------------------------------- appendix tables
-
-#: Column roles by the words of their header cell, tried in this order (the first match wins).
-COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((role, re.compile(words)) for role, words in (
-    ("stt", r"^(stt|tt|số tt|số thứ tự)\.?$"),
-    ("time", r"thời gian|thời hạn|tiến độ hoàn thành"),
-    ("partner", r"phối hợp"),
-    ("lead", r"chủ trì|đơn vị thực hiện|cơ quan thực hiện|đơn vị thực hiện"),
-    ("percent", r"so với (mục tiêu|kế hoạch|chỉ tiêu)|%\s*(mục tiêu|kế hoạch)|tỷ lệ \(?%"),
-    ("previous", r"cùng kỳ"),
-    ("verdict", r"đánh giá"),
-    ("status", r"tình trạng|trạng thái"),
-    ("unit", r"^(đvt|đơn vị tính)"),
-    ("goal", r"mục tiêu|chỉ tiêu (kế hoạch|giao)|^kế hoạch"),
-    ("value", r"thực hiện|ước|số liệu"),
-    ("indicator", r"chỉ tiêu"),
-    ("task", r"nhiệm vụ|nội dung|công việc|giải pháp|đề án"),
-    ("result", r"kết quả"),
-    ("note", r"ghi chú"),
-))
-
-
-@dataclass(frozen=True)
-class Row:
-    """A row of a table whose columns were recognised: a group heading, an item, or something else."""
-
-    number: int  # 1-based row of the table
-    kind: str  # "group" (I, II… or a row spanning the table), "item" (1, 2…), "other"
-    stt: str
-    cells: dict[str, Cell]  # role → cell
-
-    def text(self, role: str) -> str:
-        """The text of the cell with this role, whitespace collapsed ("" when there is none)."""
-        cell = self.cells.get(role)
-        return cell.flat if cell is not None else ""
-
-
-@dataclass(frozen=True)
-class RoleTable:
-    """A table with its columns recognised by their header words (``roles``: role → grid column)."""
-
-    table: Table
-    roles: dict[str, int]
-    header_rows: int
-    rows: tuple[Row, ...]
-    heading: str  # where it stands: "Phụ lục I", or the body heading above it
-
-    def place(self, row: Row, role: str) -> Place:
-        cell = row.cells.get(role)
-        return Place(table=self.table.number, row=row.number, column=cell.column if cell else None,
-                     heading=self.heading)
-
-
-def _roles_of(cells: tuple[Cell, ...]) -> dict[int, str]:
-    found: dict[int, str] = {}
-    for cell in cells:
-        words = cell.flat.lower()
-        for role, pattern in COLUMN_ROLES:
-            if words and pattern.search(words):
-                found[cell.column] = role
-                break
-    return found
-
-
-def _is_column_numbers(cells: tuple[Cell, ...]) -> bool:
-    words = [c.flat.strip("()") for c in cells]
-    return all(w.isdigit() for w in words) and [int(w) for w in words] == list(range(1, len(words) + 1)) \
-        or all(re.fullmatch(r"\(\d+\)", c.flat) for c in cells if c.flat)
-
-
-def read_table(table: Table, heading: str = "") -> RoleTable | None:
-    """The table with its columns named by role, or ``None`` when its header words say nothing."""
-    by_column: dict[int, str] = {}
-    header_rows = 0
-    for cells in table.rows[:3]:
-        found = _roles_of(cells)
-        if len(found) >= 2 or (header_rows and found and len(found) >= len(cells) // 2):
-            by_column.update(found)
-            header_rows += 1
-        else:
-            break
-    if not by_column:
-        return None
-    if header_rows < len(table.rows) and _is_column_numbers(table.rows[header_rows]):
-        header_rows += 1
-    roles: dict[str, int] = {}
-    for column, role in sorted(by_column.items()):
-        roles.setdefault(role, column)
-    width = max((c.column + c.span - 1 for row in table.rows for c in row), default=1)
-    rows = []
-    for cells in table.rows[header_rows:]:
-        number = cells[0].row if cells else 0
-        by_role = {role: c for role, col in roles.items()
-                   if (c := table.cell(number, col)) is not None and c.column == col}
-        stt = by_role["stt"].flat if "stt" in by_role else ""
-        rows.append(Row(number, _row_kind(stt, cells, width), stt, by_role))
-    return RoleTable(table, roles, header_rows, tuple(rows), heading)
-
-
-def _row_kind(stt: str, cells: tuple[Cell, ...], width: int) -> str:
-    if re.fullmatch(r"\d+(\.\d+)*\.?", stt):
-        return "item"
-    if re.fullmatch(r"[IVX]+\.?|[A-Z]\.?", stt):
-        return "group"
-    filled = [c for c in cells if c.flat]
-    if len(filled) == 1 and filled[0].span >= max(2, width - 1):
-        return "group"
-    return "item" if len(filled) >= 2 and not stt else "other"
-
-
 # --------------------------------------------------------------------------- the outline
 
 
@@ -502,11 +239,11 @@ def _read_header(blocks: list[Block]) -> tuple[Header, Table | None, int | None,
     """The header, its table (when typed in one), the index of the type line, and where the header ends."""
     i = _first_text(blocks, 0)
     table_at = next((j for j in range(i, min(i + 4, len(blocks)))
-                     if isinstance(blocks[j], Table) and _looks_like_header(blocks[j])), None)
+                     if isinstance(blocks[j], Table) and looks_like_header(blocks[j])), None)
     if table_at is not None:  # paragraphs before it are marks: "DỰ THẢO", độ mật, độ khẩn
         table = blocks[table_at]
         assert isinstance(table, Table)
-        header = _header_from_table(table)
+        header = header_from_table(table)
         header.marks = [Line(b.text, Place(paragraph=b.number, heading=HEADER_PART)) for b in blocks[i:table_at]
                         if isinstance(b, Paragraph) and b.flat]
         return header, table, _type_line(blocks, table_at + 1), table_at + 1
@@ -514,7 +251,7 @@ def _read_header(blocks: list[Block]) -> tuple[Header, Table | None, int | None,
     end = type_at if type_at is not None else next(  # a công văn typed without a table: up to "Kính gửi"
         (k for k in range(i, min(len(blocks), i + 12)) if isinstance(blocks[k], Paragraph)
          and blocks[k].flat.startswith("Kính gửi")), i)
-    return _header_from_paragraphs([b for b in blocks[i:end] if isinstance(b, Paragraph)]), None, type_at, end
+    return header_from_paragraphs([b for b in blocks[i:end] if isinstance(b, Paragraph)]), None, type_at, end
 
 
 def _type_and_summary(blocks: list[Block], type_at: int | None, k: int) -> tuple[Line | None, list[Line], int]:
@@ -530,7 +267,7 @@ def _type_and_summary(blocks: list[Block], type_at: int | None, k: int) -> tuple
         assert isinstance(p, Paragraph)
         # a centred type line has a centred summary; without alignment, the words tell where the body starts
         body_like = (not p.centered) if tl.centered else (p.flat.startswith(_SUMMARY_STOP) and summary)
-        if not p.flat or _RULE_LINE.match(p.flat) or parse_label(p.flat)[1] or body_like:
+        if not p.flat or RULE_LINE.match(p.flat) or parse_label(p.flat)[1] or body_like:
             break
         summary.append(Line(p.text, Place(paragraph=p.number, heading=HEADER_PART)))
         k += 1
@@ -627,7 +364,7 @@ def _sign_block(blocks: list[Block]) -> tuple[list[Line], list[Line]]:
             continue
         place = Place(paragraph=b.number, heading=SIGN_PART)
         for text in b.text.split("\n"):
-            parts = _split_columns(text)
+            parts = split_columns(text)
             if len(parts) >= 2:
                 copies.append(Line(parts[0], place))
                 signer.append(Line(parts[-1], place))

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from baocao import decree30 as d30
-from baocao.docread.outline import Outline, Place
+from baocao.docread.outline import Outline
+from baocao.docread.places import Place
 
 from ..finding import ERROR, CheckContext, Hit, check
 from ..text import excerpt, fold

@@ -13,7 +13,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from baocao.docread.outline import Item, Outline, Place, RoleTable, Row
+from baocao.docread.outline import Item, Outline
+from baocao.docread.places import Place
+from baocao.docread.tables import RoleTable, Row
 
 from ..figures import Figures, TargetFigures
 from ..finding import ERROR, CheckContext, Hit, check

@@ -7,7 +7,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from baocao.docread.outline import Place
+from baocao.docread.places import Place
 
 from ..finding import ERROR, REVIEW, CheckContext, Hit, check
 from ..text import Number, clauses, excerpt, fold, numbers

@@ -15,7 +15,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from baocao.docread.outline import Outline, Place, RoleTable
+from baocao.docread.outline import Outline
+from baocao.docread.places import Place
+from baocao.docread.tables import RoleTable
 
 from ..finding import ERROR, REVIEW, CheckContext, Hit, check
 from ..text import Token, tokens

@@ -1,4 +1,5 @@
-"""The 2025 reorganisation of Vietnam's administration, as far as a document's header and addressees go.
+"""Administrative units after the 2025 reorganisation: which bodies a document's header and addressees
+can no longer name. (The report's own rule for its header is :mod:`baocao.report.reorganisation`.)
 
 From 01/7/2025 (Resolutions 202/2025/QH15 and 203/2025/QH15) 63 provinces became 34 and the district
 level (huyện, quận, thị xã, and cities under a province) ended; from 01/3/2025 several ministries were
