@@ -77,12 +77,28 @@ def test_the_clean_plan_has_no_error(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def report(tmp_path_factory, plan):
+def reports(tmp_path_factory, plan):
+    """The three sample reports (2023-H1, 2023, the 2021-2025 summary) as `baocao report` writes them."""
     from baocao.jobs import write_report
 
-    return write_report(plan, SAMPLE_PLAN, ROOT / "sample_data" / "du-lieu-mau.xlsx", "2023-H1",
-                        tmp_path_factory.mktemp("bc"), returns_dir=ROOT / "sample_data" / "bao-cao-don-vi",
-                        narrative=ROOT / "sample_data" / "nhan-dinh" / "2023-H1.yaml", charts="none")
+    out = tmp_path_factory.mktemp("bc")
+    return {period: write_report(plan, SAMPLE_PLAN, ROOT / "sample_data" / "du-lieu-mau.xlsx", period, out,
+                                 returns_dir=ROOT / "sample_data" / "bao-cao-don-vi",
+                                 narrative=ROOT / "sample_data" / "nhan-dinh" / f"{period}.yaml", charts="none")
+            for period in ("2023-H1", "2023", "2021-2025")}
+
+
+@pytest.mark.parametrize("period", ["2023-H1", "2023", "2021-2025"])
+def test_the_sample_reports_hold_only_the_seeds_own_slips(reports, period):
+    """What `baocao report` prints on each sample report: the seed's slips its Phụ lục II quotes (a repeated
+    "phụ nữ", three doubled words), nothing on its figures, rises and falls or verdicts."""
+    from baocao.jobs.report import report_findings
+
+    found = report_findings(reports[period])
+    assert {(f.rule, f.where.split(", hàng")[0], f.section) for f in found} == {
+        ("liet_ke.lap_muc", "bảng 4", "Phụ lục II"), ("lap_tu", "bảng 4", "Phụ lục II")}
+    assert sorted(f.message for f in found if f.rule == "lap_tu") == [
+        "từ bị lặp: «hiện hiện»", "từ bị lặp: «qua qua»", "từ bị lặp: «viên viên»"] and len(found) == 4
 
 
 def _edited(report, tmp_path, old: str, new: str, name: str):
@@ -99,19 +115,45 @@ def _edited(report, tmp_path, old: str, new: str, name: str):
 FIGURE_CHECKS = ("so_lieu.khac_du_lieu", "so_lieu.danh_gia_du_lieu", "so_lieu.tang_giam_du_lieu")
 
 
-def test_a_report_against_the_engine_figures(report, plan, tmp_path):
-    from baocao.jobs.report import report_findings
-
-    assert not [f for f in report_findings(report) if f.rule in FIGURE_CHECKS]
-    for old, new, code in [("đạt 71,7%", "đạt 73,7%", "so_lieu.khac_du_lieu"),
-                           ("cùng kỳ năm trước: 63,3%", "cùng kỳ năm trước: 55%", "so_lieu.khac_du_lieu"),
-                           ("(90%); chậm tiến độ", "(90%); đúng tiến độ", "so_lieu.danh_gia_du_lieu"),
-                           ("Quỹ Hỗ trợ phát triển HTX giải ngân", "Số HTX được thụ hưởng chính sách giảm so với cùng kỳ; "
-                            "Quỹ Hỗ trợ phát triển HTX giải ngân", "so_lieu.tang_giam_du_lieu")]:
-        path, paragraph = _edited(report, tmp_path, old, new, f"{code}.docx")
+def test_a_report_against_the_engine_figures(reports, plan, tmp_path):
+    report = reports["2023-H1"]
+    for n, (old, new, code) in enumerate([
+            ("hiệu quả (71,7%)", "hiệu quả (70,7%)", "so_lieu.khac_du_lieu"),
+            ("cùng kỳ năm trước (63,3%)", "cùng kỳ năm trước (55%)", "so_lieu.khac_du_lieu"),
+            ("so với năm 2021 (32,7%)", "so với năm 2021 (30,7%)", "so_lieu.khac_du_lieu"),  # last year's, by year
+            ("(63,3%), đạt 79,6% kế hoạch, chậm tiến độ", "(63,3%), đạt 79,6% kế hoạch, đúng tiến độ",
+             "so_lieu.danh_gia_du_lieu"),
+            ("tổ chức Công đoàn, không đặt mức định lượng", "tổ chức Công đoàn, đạt mục tiêu",
+             "so_lieu.danh_gia_du_lieu"),
+            ("91 HTX khá, tốt (40,4%), vượt mục tiêu", "91 HTX khá, tốt (40,4%), chậm tiến độ",  # a class's own verdict
+             "so_lieu.danh_gia_du_lieu"),
+            ("(34,9%), tăng so với năm 2021", "(34,9%), giảm so với năm 2021", "so_lieu.tang_giam_du_lieu"),
+            ("Quỹ Hỗ trợ phát triển HTX giải ngân", "Số HTX được thụ hưởng chính sách giảm so với cùng kỳ; "
+             "Quỹ Hỗ trợ phát triển HTX giải ngân", "so_lieu.tang_giam_du_lieu")]):
+        path, paragraph = _edited(report, tmp_path, old, new, f"{n}.docx")
         found = [f for f in check_document(path, plan=plan, assessments=report.assessments) if f.rule in FIGURE_CHECKS]
         assert [(f.rule, f.where) for f in found] == [(code, f"đoạn {paragraph}")], new
         assert not [f for f in check_document(path, plan=plan) if f.rule in FIGURE_CHECKS]  # data not given
+
+
+def test_a_summary_is_judged_on_its_estimates(reports, plan, tmp_path):
+    """The 2021-2025 summary judges a yearly figure on its estimate for 2025 ("ước thực hiện"): its verdicts
+    agree with the engine's; said of the 2024 figure, or changed, they do not."""
+    summary = reports["2021-2025"]
+    estimate = "lên 41,3% (ước thực hiện năm 2025), đạt mục tiêu năm 2025"
+    for n, new in enumerate(["lên 41,3% (ước thực hiện năm 2025), chưa đạt mục tiêu năm 2025",
+                             "lên 39,2% (năm 2024), đạt mục tiêu năm 2025"]):
+        path, paragraph = _edited(summary, tmp_path, estimate, new, f"{n}.docx")
+        found = [f for f in check_document(path, plan=plan, assessments=summary.assessments) if f.rule in FIGURE_CHECKS]
+        assert [(f.rule, f.where) for f in found] == [("so_lieu.danh_gia_du_lieu", f"đoạn {paragraph}")], new
+    document = docx.Document(str(summary.docx))
+    row = next(r for r in document.tables[2].rows if r.cells[1].text.startswith("Tỷ lệ hộ nông dân"))
+    assert [row.cells[i].text for i in (4, 5, 8)] == ["39,2 (năm 2024)", "41,3", "Đạt"]
+    row.cells[8].paragraphs[0].runs[0].text = "Chưa đạt"
+    document.save(str(tmp_path / "bang.docx"))
+    found = [f for f in check_document(tmp_path / "bang.docx", plan=plan, assessments=summary.assessments)
+             if f.rule in FIGURE_CHECKS]
+    assert [(f.rule, f.where) for f in found] == [("so_lieu.danh_gia_du_lieu", "bảng 3, hàng 3, cột 9")]
 
 
 def test_the_registry_of_checks():

@@ -156,6 +156,16 @@ def test_a_number_written_two_ways(tmp_path):
     assert found == {("đoạn 6", "«05»"), ("đoạn 7", "«1.5»")}
 
 
+def test_the_plans_words_a_report_quotes_keep_their_own_way_of_writing_numbers(tmp_path):
+    """"05 HTX" in the report's own sentences, "5 HTX" in the goal it quotes from the plan: not a slip."""
+    columns = ("Stt", "Chỉ tiêu", "ĐVT", "Mục tiêu 2025", "Thực hiện", "Đánh giá")
+    path = decree_doc(tmp_path / "bc.docx", type_name="BÁO CÁO", appendix_columns=columns, body=(
+        "- Có 04 HTX được chọn, đúng tiến độ (lộ trình đến 14/6/2023: 03 HTX; mục tiêu năm 2025: 5 HTX).",
+        "- Số HTX được chọn tăng lên 05 HTX, đạt mục tiêu năm 2025 (5 HTX).", "- Hướng dẫn 05 HTX hoàn thiện hồ sơ."),
+        appendix=(("1", "Số HTX được chọn", "HTX", "5 HTX", "05", "Đạt"),))
+    assert _found(path, "so_lieu.viet_hai_cach") == []
+
+
 # --------------------------------------------------------------------------- words against figures
 
 
@@ -166,6 +176,15 @@ def test_a_number_written_two_ways(tmp_path):
     ("- Tỷ lệ xã có HTX đạt 71,7%, tăng so với cùng kỳ năm trước (63,3%).", False),
     ("- Số HTX đạt 24 HTX, tăng 5 HTX so với cùng kỳ năm trước (22 HTX).", True),
     ("- Tăng cường công tác tuyên truyền từ năm 2021 đến năm 2025.", False),
+    # the prose of a report: last year's figure in parentheses, a goal quoted, a start and an end in parentheses
+    ("- Tỷ lệ THT có hợp đồng được chứng thực là 43,8% (121/276), giảm so với cùng kỳ năm trước (36,8%).", True),
+    ("- Có 106 HTX thành viên, bằng 1,1 lần so với cuối năm 2020 (96 HTX), tăng so với cùng kỳ năm trước "
+     "(1,08 lần), đạt 73,6% kế hoạch, chậm tiến độ (lộ trình đến 14/6/2023: 1,25 lần; mục tiêu năm 2025: tăng 1,5 lần).",
+     False),
+    ("- Năm 2022, tỷ lệ hộ tham gia là 34,9%, giảm so với năm 2021 (32,7%).", True),
+    ("- Tỷ lệ xã có HTX tăng từ 81,7% (cuối năm 2020) lên 93,3% (đến ngày 14/12/2025), vượt mục tiêu.", False),
+    ("- Tỷ lệ xã có HTX tăng từ 81,7% (cuối năm 2020) lên 80% (ước thực hiện năm 2025), chưa đạt mục tiêu.", True),
+    ("- Số HTX tăng từ 08 HTX (cùng kỳ năm trước) lên 09 HTX, bằng 64,2% so với kế hoạch.", False),
 ])
 def test_rise_or_fall_against_the_two_figures(tmp_path, sentence, found):
     assert bool(_found(_cited(tmp_path, sentence), "so_lieu.tang_giam")) == found
@@ -179,6 +198,42 @@ def test_rise_or_fall_against_the_two_figures(tmp_path, sentence, found):
 ])
 def test_a_verdict_against_its_share_of_the_target(tmp_path, sentence, found):
     assert bool(_found(_cited(tmp_path, sentence), "so_lieu.danh_gia_ty_le")) == found
+
+
+@pytest.mark.parametrize("sentence,found", [
+    ("- Có 43/60 xã (71,7%), tăng so với cùng kỳ năm trước (63,3%), đạt 79,6% kế hoạch, chậm tiến độ "
+     "(lộ trình đến 14/6/2023: 72,2%; mục tiêu năm 2025: 90%).", False),
+    ("- Có 43/60 xã (71,7%), tăng so với cùng kỳ năm trước (63,3%), đạt 79,6% kế hoạch, đúng tiến độ "
+     "(lộ trình đến 14/6/2023: 72,2%; mục tiêu năm 2025: 90%).", True),
+    ("- Có 43/60 xã (71,7%), tăng từ 63,3% (cùng kỳ năm trước) lên 72,2%, chưa kịp tiến độ (theo lộ trình, "
+     "đến 14/6/2023 cần đạt 72,2%).", True),  # the figure after "lên" is judged, equal to its path
+    ("- Năm 2022, trong 225 HTX được xếp loại: 91 HTX khá, tốt (40,4%), vượt mục tiêu (lên 40%); 44 HTX yếu, kém "
+     "(19,6%), đúng tiến độ (lộ trình năm 2022: 21,5%; mục tiêu: dưới 15%).", False),  # lower is better
+    ("- Số HTX ngừng hoạt động chưa giải thể là 03 HTX, chậm tiến độ (lộ trình đến 14/6/2023: 03 HTX; "
+     "mục tiêu năm 2025: giải thể, xóa tên dứt điểm).", True),
+    ("- Thành lập mới 70 HTX, bình quân 28,5 HTX/năm, đúng tiến độ (lộ trình đến 14/6/2023: 62 HTX; "
+     "mục tiêu bình quân mỗi năm: từ 25 HTX trở lên).", False),
+])
+def test_a_progress_verdict_against_its_figure_and_printed_path(tmp_path, sentence, found):
+    assert bool(_found(_cited(tmp_path, sentence), "so_lieu.danh_gia_lo_trinh")) == found
+
+
+def test_a_table_row_whose_progress_verdict_its_path_contradicts(tmp_path):
+    columns = ("Stt", "Chỉ tiêu", "ĐVT", "Mục tiêu 2025", "Lộ trình đến 14/6/2023", "Thực hiện đến 14/6/2023",
+               "Cùng kỳ năm trước", "Tỷ lệ so với mục tiêu (%)", "Đánh giá")
+    rows = (("1", "Tỷ lệ xã có ít nhất 01 HTX hoạt động hiệu quả", "%", "90", "72,2", "71,7", "63,3", "79,6",
+             "Đúng tiến độ"),
+            ("2", "Tỷ lệ hộ tham gia kinh tế tập thể", "%", "40 - 45", "34,4 (năm 2022)", "34,9 (năm 2022)",
+             "32,7 (năm 2021)", "87,3", "Đúng tiến độ"),
+            ("3", "Số HTX ngừng hoạt động chưa giải thể", "HTX", "Giải thể, xóa tên dứt điểm", "03", "09", "08", "—",
+             "Đúng tiến độ"),
+            ("4", "Cơ cấu xếp loại HTX", "%", "Khá, tốt lên 40%; yếu, kém dưới 15%", "Khá, tốt 34,4%; yếu, kém 21,5%",
+             "Khá, tốt 40,4%; yếu, kém 19,6%", "—", "—", "Chậm tiến độ"))
+    path = decree_doc(tmp_path / "bc.docx", type_name="BÁO CÁO", appendix=rows, appendix_columns=columns)
+    found = _found(path, "so_lieu.danh_gia_lo_trinh")
+    assert [(f.where, f.other_where) for f in found] == [("bảng 3, hàng 2, cột 9", "bảng 3, hàng 2, cột 5"),
+                                                         ("bảng 3, hàng 4, cột 9", "bảng 3, hàng 4, cột 5")]
+    assert "số thực hiện 71,7 chưa đạt lộ trình 72,2" in found[0].message
 
 
 def test_a_table_row_whose_verdict_its_percentage_contradicts(tmp_path):
@@ -229,5 +284,5 @@ def test_the_verdict_words_are_the_engines():
     from baocao.checks.meaning import figures
     from baocao.indicators import model
 
-    for name in ("DAT", "VUOT", "CHUA_DAT", "DUNG_TIEN_DO", "CHAM_TIEN_DO"):
+    for name in ("DAT", "VUOT", "CHUA_DAT", "DUNG_TIEN_DO", "CHAM_TIEN_DO", "KHONG_DINH_LUONG"):
         assert getattr(figures, name) == getattr(model, name)

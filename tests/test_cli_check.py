@@ -65,8 +65,8 @@ def test_a_report_against_the_data(tmp_path, plan):
 
     written = write_report(plan, SAMPLE_PLAN, DATA, "2023-H1", tmp_path, charts="none")
     document = docx.Document(str(written.docx))
-    paragraph = next(p for p in document.paragraphs if "đạt 71,7%" in p.text)
-    text = paragraph.text.replace("đạt 71,7%", "đạt 77,7%")
+    paragraph = next(p for p in document.paragraphs if "hiệu quả (71,7%)" in p.text)
+    text = paragraph.text.replace("hiệu quả (71,7%)", "hiệu quả (77,7%)")
     for i, run_ in enumerate(paragraph.runs):
         run_.text = text if i == 0 else ""
     changed = tmp_path / "sua.docx"

@@ -138,9 +138,24 @@ def test_report_parts(tmp_path, plan):
     assert o.type_name == "BÁO CÁO" and o.header.type_code == "BC"
     assert [x.flat for x in o.addressees] == ["- Ủy ban nhân dân tỉnh Đắk Nông;", "- Liên minh Hợp tác xã Việt Nam."]
     indicators, tasks = o.appendices[0].tables[0], o.appendices[1].tables[0]
-    assert {"indicator", "unit", "goal", "value", "previous", "percent", "verdict"} <= set(indicators.roles)
+    assert list(indicators.roles) == ["stt", "indicator", "unit", "goal", "path", "value", "previous", "percent",
+                                      "verdict"]  # Mục tiêu, Lộ trình, Thực hiện, Cùng kỳ, Tỷ lệ, Đánh giá
     assert {"task", "lead", "status", "result"} <= set(tasks.roles)
     assert indicators.rows[0].text("indicator") == written.report.indicator_rows[0].label
+
+
+def test_the_columns_of_a_summary(tmp_path):
+    """Đầu kỳ, Thực hiện đến, Ước thực hiện: the start of the plan, the figure at the cut-off, the estimate."""
+    from docbuild import decree_doc
+
+    columns = ("Stt", "Chỉ tiêu", "ĐVT", "Đầu kỳ (31/12/2020)", "Thực hiện đến 14/12/2025", "Ước thực hiện năm 2025",
+               "Mục tiêu 2025", "Tỷ lệ so với mục tiêu (%)", "Đánh giá")
+    path = decree_doc(tmp_path / "bc.docx", type_name="BÁO CÁO", appendix_columns=columns,
+                      appendix=(("1", "Tỷ lệ hộ tham gia", "%", "30,7", "39,2 (năm 2024)", "41,3", "40 - 45", "103,4", "Đạt"),))
+    (table,) = read_outline(path).appendices[0].tables
+    assert [r for r, _ in sorted(table.roles.items(), key=lambda x: x[1])] == [
+        "stt", "indicator", "unit", "baseline", "value", "estimate", "goal", "percent", "verdict"]
+    assert (table.rows[0].text("value"), table.rows[0].text("estimate")) == ("39,2 (năm 2024)", "41,3")
 
 
 def test_tracked_changes_read_as_accepted(tmp_path):

@@ -3,16 +3,21 @@
 Clean documents are rendered with the project's jobs from the clean copy of the sample plan
 (tests/fixtures/ke-hoach-188-sach.yaml, the seed's slips corrected) and the sample data, unit returns and
 narratives: the plan with its appendix, the reports of 2023-H1 and 2023, the 2021-2025 summary issued by
-the post-merger Lâm Đồng alliance, and the two period reports rewritten in other words ("tăng từ … lên …",
-"…, giảm so với cùng kỳ năm trước (…)"). Each defect kind of issue 13 is then injected at a random place
-of a random clean document, one defect per document, by editing the .docx as a clerk would:
+the post-merger Lâm Đồng alliance (its results judged on estimates, "ước thực hiện năm 2025"), and the two
+period reports rewritten in other words ("tăng từ 63,3% (cùng kỳ năm trước) lên 71,7%", "cao hơn so với …",
+"tăng 02 HTX so với …", "chưa kịp tiến độ (theo lộ trình, đến … cần đạt …)", "bằng …% so với kế hoạch").
+Each defect kind of issue 13 is then injected at a random place of a random clean document, one defect per
+document, by editing the .docx as a clerk would:
 
 * ``than_phu_luc`` — a task's year changed, a number dropped or a unit changed on one side (body or
   appendix); an appendix row deleted (a body task missing from it); a body task deleted (a row with no task);
 * ``trich_dan`` — one citation of a document cited several times given another date, issuer or type; a
   date against the year in the symbol; the "Kèm theo" line given another number or date;
-* ``liet_ke`` — an item of a list repeated; a number written another way ("5 HTX" → "05 HTX");
-* ``so_lieu`` — "tăng" ↔ "giảm" flipped; a figure of the narrative or of Phụ lục I changed; a verdict changed;
+* ``liet_ke`` — an item of a list repeated; a number of the writer's own written another way ("5 HTX" ↔
+  "05 HTX", "1,5" → "1.5"; never in the plan's words a report quotes);
+* ``so_lieu`` — in the results of the targets (body) and Phụ lục I: "tăng" ↔ "giảm" ("cao hơn" ↔ "thấp hơn")
+  flipped; a figure changed (value, last year's, path, share of the plan, estimate); a verdict changed into one
+  of another status ("chậm tiến độ", "đúng tiến độ", "đạt mục tiêu", "chưa đạt mục tiêu", "không định lượng"…);
 * ``to_chuc`` — a dissolved province or district body in the header, "Kính gửi" or "Nơi nhận" of a document
   issued after 01/7/2025; a pre-merger document re-dated after 01/7/2025.
 
@@ -47,7 +52,8 @@ KINDS: dict[str, tuple[str, ...]] = {
     "than_phu_luc": ("phu_luc.",),
     "trich_dan": ("trich_dan.",),
     "liet_ke": ("liet_ke.", "so_lieu.viet_hai_cach"),
-    "so_lieu": ("so_lieu.tang_giam", "so_lieu.danh_gia_ty_le", "so_lieu.khac_du_lieu", "so_lieu.danh_gia_du_lieu"),
+    "so_lieu": ("so_lieu.tang_giam", "so_lieu.danh_gia_ty_le", "so_lieu.danh_gia_lo_trinh", "so_lieu.khac_du_lieu",
+                "so_lieu.danh_gia_du_lieu"),
     "to_chuc": ("to_chuc.",),
 }
 GONE_PROVINCES = ("Đắk Nông", "Bình Thuận", "Hà Giang", "Quảng Nam", "Bình Dương", "Kiên Giang", "Hải Dương",
@@ -135,39 +141,49 @@ def _merged_narrative(path: Path):
     return narrative.model_copy(update={"document": document})
 
 
-def _prose(base: Base, out: Path) -> Base:
-    """The report with its results rewritten in other words: rises and falls said with both figures."""
+#: A comparison with last year the way baocao writes it: "(71,7%), tăng so với cùng kỳ năm trước (63,3%)".
+_COMPARED = re.compile(r", (tăng|giảm) so với (cùng kỳ năm trước|năm \d{4}) \(([^)]+)\)")
+#: A progress verdict with its path: "chậm tiến độ (lộ trình đến 14/6/2023: 72,2%".
+_PROGRESS = re.compile(r"(chậm|đúng) tiến độ \(lộ trình ((?:đến [\d/]+|năm \d{4})): ")
+#: A share of the plan's target: "đạt 79,6% kế hoạch".
+_SHARE = re.compile(r"(đạt|bằng) (\d+(?:,\d+)?%) kế hoạch")
+
+
+def _compared_otherwise(text: str, m: re.Match, style: int) -> str | None:
+    """A comparison with last year in other words: "tăng từ 63,3% (cùng kỳ năm trước) lên 71,7%", "cao hơn
+    so với cùng kỳ năm trước (63,3%)", "tăng 2 HTX so với cùng kỳ năm trước (22 HTX)"."""
     from baocao.checks.text import numbers
 
+    word, when, before = m.groups()
+    prev = numbers(before)
+    now = [n for n in numbers(text[:m.start()]) if prev and n.unit == prev[0].unit and not n.year]
+    if not prev or not now:
+        return None
+    value = now[-1].text.strip() + ("" if prev[0].unit == "%" else " " + before.split(" ", 1)[1])
+    if style == 0:
+        return f", {word} từ {before} ({when}) {'lên' if word == 'tăng' else 'xuống'} {value}"
+    if style == 1 and prev[0].unit not in ("%", "lần") and prev[0].decimals == 0 == now[-1].decimals:
+        return f", {word} {abs(int(now[-1].value - prev[0].value)):02d} {before.split(' ', 1)[1]} so với {when} ({before})"
+    return f", {'cao hơn' if word == 'tăng' else 'thấp hơn'} so với {when} ({before})"
+
+
+def _prose(base: Base, out: Path) -> Base:
+    """The report with its results rewritten in other words: last year's figure before "lên", a rise as
+    "cao hơn" or with its change, "kịp tiến độ (theo lộ trình, … cần đạt …)", "bằng …% so với kế hoạch"."""
     document = docx.Document(str(base.path))
-    latest = max(a.cutoff for a in base.assessments)
-    current = {a.target_id: a for a in base.assessments if a.cutoff == latest}
-    previous = {a.target_id: a for a in base.assessments if a.cutoff != latest}
     styles = 0
     for p in document.paragraphs:
         text = p.text
-        m = re.search(r"; cùng kỳ năm trước: ([^;]+?)\.$", text)
-        if not m:
-            continue
-        a = next((current[t] for t in current if current[t].sentence and current[t].sentence[:40] in text), None)
-        if a is None or a.target_id not in previous or previous[a.target_id].value is None or a.value is None:
-            continue
-        before, now = previous[a.target_id].value, a.value
-        if before == now or not numbers(m.group(1)):
-            continue
-        word = "tăng" if now > before else "giảm"
-        head = text[:m.start()]
-        if styles % 2 == 0:
-            text = f"{head}; {word} từ {m.group(1)} lên {a.value_text} so với cùng kỳ năm trước." \
-                if word == "tăng" else f"{head}; {word} từ {m.group(1)} xuống {a.value_text} so với cùng kỳ năm trước."
-        else:
-            value = a.value_text
-            if value not in head:
-                continue
-            at = head.index(value) + len(value)
-            text = f"{head[:at]}, {word} so với cùng kỳ năm trước ({m.group(1)}){head[at:]}."
-        styles += 1
-        set_text(p, text)
+        for m in reversed(list(_COMPARED.finditer(text))):
+            new = _compared_otherwise(text, m, styles % 3)
+            styles += 1
+            if new is not None:
+                text = text[:m.start()] + new + text[m.end():]
+        text = _PROGRESS.sub(lambda m: f"{'chưa kịp' if m.group(1) == 'chậm' else 'kịp'} tiến độ (theo lộ trình, "
+                                       f"{m.group(2)} cần đạt ", text)
+        text = _SHARE.sub(lambda m: f"bằng {m.group(2)} so với kế hoạch", text)
+        if text != p.text:
+            set_text(p, text)
     path = out / f"{base.path.stem}-van-xuoi.docx"
     document.save(str(path))
     return Base(f"{base.name} (viết lại)", path, base.assessments, base.after_merger)
@@ -190,26 +206,8 @@ def build_bases(out: Path) -> tuple[list[Base], object]:
                                narrative=_merged_narrative(narrative) if period == "2021-2025" else narrative,
                                charts="none", overwrite=True)
         bases.append(Base(f"báo cáo {period}", written.docx, written.assessments, period == "2021-2025"))
-    for base in bases[2:]:
-        _clean_up(base.path)
     bases += [_prose(b, out) for b in bases[2:4]]
     return bases, plan
-
-
-#: Real slips of today's rendered reports, corrected so that the clean documents are clean: the unit returns
-#: write "05 HTX" where the engine writes "5 HTX" (a number written two ways, found by the check).
-_KNOWN_SLIPS = ((re.compile(r"\b05 HTX\b"), "5 HTX"),)
-
-
-def _clean_up(path: Path) -> None:
-    document = docx.Document(str(path))
-    for spot in spots(document):
-        text = spot.text
-        for pattern, fixed in _KNOWN_SLIPS:
-            text = pattern.sub(fixed, text)
-        if text != spot.text:
-            set_text(spot.paragraph, text)
-    document.save(str(path))
 
 
 # --------------------------------------------------------------------------- defects
@@ -305,7 +303,7 @@ def _citation_defect(document, rng: random.Random) -> tuple[str, list[str]] | No
     return how, [spot.place]
 
 
-def _list_defect(document, rng: random.Random) -> tuple[str, list[str]] | None:
+def _list_defect(document, rng: random.Random, base: Base) -> tuple[str, list[str]] | None:
     all_spots = spots(document)
     how = rng.choice(["lặp mục", "viết hai cách"])
     if how == "lặp mục":
@@ -323,38 +321,62 @@ def _list_defect(document, rng: random.Random) -> tuple[str, list[str]] | None:
         new = parts[:j] + [parts[i].strip()] + parts[j:]
         set_text(spot.paragraph, spot.text.replace(clause, ", ".join(new), 1))
         return how, [spot.place]
-    written = [(s, m) for s in all_spots
-               for m in re.finditer(r"(?<![\d/.,])(\d+(?:,\d+)?)(?= (?:HTX|xã|lần|tỷ|THT|LHHTX))", s.text)]
+    own = [s for s in all_spots if s.table is None or not base.name.startswith("báo cáo")]  # not the plan's words
+    written = [(s, m) for s in own
+               for m in re.finditer(r"(?<![\d/.,])(\d+(?:,\d+)?)(?= (?:HTX|xã|lần|tỷ|THT|LHHTX))", s.text)
+               if not _in_goal(s.text, m.start())]
     forms = Counter((m.group(1), s.text[m.end():m.end() + 4]) for s, m in written)
     found = [(s, m) for s, m in written if forms[(m.group(1), s.text[m.end():m.end() + 4])] > 1
-             and (len(m.group(1)) == 1 or "," in m.group(1))]
+             and (len(m.group(1)) == 1 or "," in m.group(1) or re.fullmatch(r"0\d", m.group(1)))]
     if not found:
         return None
     spot, m = rng.choice(found)
     old = m.group(1)
-    new = f"0{old}" if len(old) == 1 else old.replace(",", ".")
+    new = f"0{old}" if len(old) == 1 else old[1:] if re.fullmatch(r"0\d", old) else old.replace(",", ".")
     set_text(spot.paragraph, spot.text[:m.start(1)] + new + spot.text[m.end(1):])
     return how, [spot.place]
 
 
-_VERDICTS = ("chậm tiến độ", "đúng tiến độ", "đạt mục tiêu", "chưa đạt mục tiêu")
+#: The verdict phrases of a report and the status each states; a defect replaces one by a phrase of
+#: another status (never "đạt" by "vượt": both say the target is met).
+_VERDICTS = {"chậm tiến độ": "chậm", "chưa kịp tiến độ": "chậm", "đúng tiến độ": "đúng", "kịp tiến độ": "đúng",
+             "chưa đạt mục tiêu": "chưa đạt", "đạt mục tiêu": "đạt", "vượt mục tiêu": "đạt",
+             "không đặt mức định lượng": "không định lượng"}
+_VERDICT_CELLS = {"Chậm tiến độ": "chậm", "Đúng tiến độ": "đúng", "Chưa đạt": "chưa đạt", "Đạt": "đạt", "Vượt": "đạt",
+                  "Không định lượng": "không định lượng"}
+_STATED = re.compile(rf"(?<=, )({'|'.join(sorted(_VERDICTS, key=len, reverse=True))})(?=[ .;])")
+_FLIPPED = {"tăng": "giảm", "giảm": "tăng", "cao hơn": "thấp hơn", "thấp hơn": "cao hơn"}
+
+
+def _results(all_spots: list[Spot]) -> list[Spot]:
+    """The paragraphs of the targets' results ("1. Kết quả thực hiện các chỉ tiêu" up to the reference to
+    Phụ lục I) and the cells of Phụ lục I (the table with "Chỉ tiêu" and "Đánh giá" columns)."""
+    body = [s for s in all_spots if s.place.startswith("đoạn")]
+    start = next((i for i, s in enumerate(body) if s.text.strip() == "1. Kết quả thực hiện các chỉ tiêu"), len(body))
+    end = next((i for i, s in enumerate(body) if i > start and s.text.startswith("(Chi tiết tại Phụ lục I ")), start)
+    cells = [s for s in all_spots if s.table is not None and _is_indicator_table(s.table)]
+    return body[start + 1:end] + cells
+
+
+def _is_indicator_table(table) -> bool:
+    header = " ".join(c.text for c in table.rows[0].cells)
+    return "Chỉ tiêu" in header and "Đánh giá" in header
 
 
 def _figure_defect(document, rng: random.Random, base: Base) -> tuple[str, list[str]] | None:
     all_spots = spots(document)
+    results = _results(all_spots)
     how = rng.choice(["tăng/giảm", "số liệu", "đánh giá"])
     if how == "tăng/giảm":
-        found = [(s, m) for s in all_spots for m in re.finditer(r"\b(tăng|giảm)(?= từ| so với)", s.text)]
+        found = [(s, m) for s in results for m in re.finditer(r"\b(tăng|giảm|cao hơn|thấp hơn)(?= từ| so với| \d)",
+                                                              s.text) if not _in_goal(s.text, m.start())]
         if not found:
             return None
         spot, m = rng.choice(found)
-        flipped = {"tăng": "giảm", "giảm": "tăng"}[m.group(1)]
-        text = spot.text[:m.start()] + flipped + spot.text[m.end():]
-        set_text(spot.paragraph, text.replace(" lên ", " xuống ") if flipped == "giảm" else text.replace(" xuống ", " lên "))
+        set_text(spot.paragraph, spot.text[:m.start()] + _FLIPPED[m.group(1)] + spot.text[m.end():])
         return how, [spot.place]
     if how == "số liệu":
-        found = [(s, m) for s in all_spots if s.text.startswith(("- Đến ", "- Từ ")) or re.fullmatch(r"\d+,\d+%?", s.text)
-                 for m in re.finditer(r"(?<![\d/.,])(\d+),(\d)(?=%| )", s.text)]
+        found = [(s, m) for s in results for m in re.finditer(r"(?<![\d/.,])(\d+),(\d+)(?=%| |\)|;|$)", s.text)]
         if not found:
             return None
         spot, m = rng.choice(found)
@@ -362,17 +384,25 @@ def _figure_defect(document, rng: random.Random, base: Base) -> tuple[str, list[
         whole = int(m.group(1)) + (step if int(m.group(1)) < step or rng.random() < 0.5 else -step)
         set_text(spot.paragraph, spot.text[:m.start()] + f"{whole},{m.group(2)}" + spot.text[m.end():])
         return how, [spot.place]
-    found = [(s, v) for s in all_spots for v in _VERDICTS
-             if re.search(rf"; {v}[.;]", s.text) or s.text.strip().lower() == v.split(" mục")[0]]
+    found = [(s, m.group(1), m) for s in results for m in _STATED.finditer(s.text)]
+    found += [(s, s.text.strip(), None) for s in results if s.table is not None and s.text.strip() in _VERDICT_CELLS]
     if not found:
         return None
-    spot, old = rng.choice(found)
-    new = rng.choice([v for v in _VERDICTS if v != old and not (old.startswith("đạt") and v.startswith("đạt"))])
-    if spot.text.strip().lower() == old.split(" mục")[0]:
-        set_text(spot.paragraph, new.split(" mục")[0].capitalize())
+    spot, old, m = rng.choice(found)
+    if m is None:
+        new = rng.choice([v for v, status in _VERDICT_CELLS.items() if status != _VERDICT_CELLS[old]])
+        set_text(spot.paragraph, new)
     else:
-        set_text(spot.paragraph, re.sub(rf"; {old}([.;])", rf"; {new}\1", spot.text, count=1))
+        new = rng.choice([v for v, status in _VERDICTS.items() if status != _VERDICTS[old] and "không" not in v])
+        set_text(spot.paragraph, spot.text[:m.start()] + new + spot.text[m.end():])
     return how, [spot.place]
+
+
+def _in_goal(text: str, at: int) -> bool:
+    """Inside the plan's goal a report quotes ("mục tiêu năm 2025: tăng 1,5 lần"): the plan's words."""
+    from baocao.checks.text import goal_quotes
+
+    return any(x <= at < y for x, y in goal_quotes(text))
 
 
 def _authority_defect(document, rng: random.Random, base: Base) -> tuple[str, list[str]] | None:
@@ -410,7 +440,7 @@ def make_mutant(kind: str, base: Base, rng: random.Random, out: Path, n: int) ->
     document = docx.Document(str(base.path))
     made = {"than_phu_luc": lambda: _task_defect(document, rng),
             "trich_dan": lambda: _citation_defect(document, rng),
-            "liet_ke": lambda: _list_defect(document, rng),
+            "liet_ke": lambda: _list_defect(document, rng, base),
             "so_lieu": lambda: _figure_defect(document, rng, base),
             "to_chuc": lambda: _authority_defect(document, rng, base)}[kind]()
     if made is None:

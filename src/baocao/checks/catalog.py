@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from .finding import ERROR, CheckContext, Finding
-from .meaning import authority, citations, figures, lists, tasks
+from .meaning import against_data, authority, citations, figures, lists, tasks
 from .presign import WORD_CHECKS
 from .registry import CheckRegistry
 
@@ -38,8 +38,8 @@ CHECKS = CheckRegistry([
     citations.citation_year,
     citations.appendix_reference,
     lists.repeated_item, lists.number_two_ways,
-    figures.rise_or_fall, figures.verdict_against_share, figures.numbers_against_data,
-    figures.rise_or_fall_against_data, figures.verdicts_against_data,
+    figures.rise_or_fall, figures.verdict_against_share, figures.verdict_against_path,
+    against_data.numbers_against_data, against_data.rise_or_fall_against_data, against_data.verdicts_against_data,
     authority.gone_authority,
 ])
 

@@ -106,15 +106,56 @@ def numbers(text: str) -> list[Number]:
 _CLAUSE_END = re.compile(r"[;!?]|\.(?=\s|$)(?<!\d\.)|\.(?=\s+[A-ZĐÀ-Ỹ])")
 
 
+def _parenthesised(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the outermost parentheses of a text (an unclosed one runs to its end)."""
+    out, depth, opened = [], 0, 0
+    for m in re.finditer(r"[()]", text):
+        if m.group(0) == "(":
+            opened = m.start() if depth == 0 else opened
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                out.append((opened, m.end()))
+    return out + ([(opened, len(text))] if depth else [])
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    return any(x < at < y for x, y in spans)
+
+
 def clauses(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of the clauses of a text: split at ";", "!", "?" and a sentence's full stop."""
+    """``(start, end)`` of the clauses of a text: split at ";", "!", "?" and a sentence's full stop, never
+    inside parentheses ("chậm tiến độ (lộ trình: 72,2%; mục tiêu năm 2025: 90%)" is one clause)."""
     out, start = [], 0
+    spans = _parenthesised(text) if "(" in text else []
     for m in _CLAUSE_END.finditer(text):
+        if spans and _inside(spans, m.start()):
+            continue
         if text[start:m.start()].strip():
             out.append((start, m.start()))
         start = m.end()
     if text[start:].strip():
         out.append((start, len(text)))
+    return out
+
+
+#: A goal quoted from the plan: "(…; mục tiêu năm 2025: 5 HTX)", "đạt mục tiêu năm 2025 (90% trở lên)".
+_GOAL_QUOTE = re.compile(r"mục tiêu[^,;:()]*(?::\s*([^;)]*)|\s*\(([^)]*)\))")
+
+
+def goal_quotes(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the goals a text quotes in parentheses after "mục tiêu": the plan's words, which
+    keep the plan's way of writing numbers and words ("tăng 1,5 lần") whatever the sentence around says."""
+    folded = fold(text)
+    if "mục tiêu" not in folded:
+        return []
+    spans = _parenthesised(text)
+    out = []
+    for m in _GOAL_QUOTE.finditer(folded):
+        group = 1 if m.group(1) is not None else 2
+        if group == 2 or _inside(spans, m.start()):
+            out.append(m.span(group))
     return out
 
 

@@ -1,5 +1,6 @@
 """Tables whose columns are recognised by the words of their header cells (Stt, Nhiệm vụ, Chủ trì,
-Thời gian, Chỉ tiêu, Thực hiện, Cùng kỳ, Đánh giá…), read row by row: group rows, item rows, other rows."""
+Thời gian, Chỉ tiêu, Lộ trình, Đầu kỳ, Thực hiện, Ước thực hiện, Cùng kỳ, Đánh giá…), read row by row:
+group rows, item rows, other rows."""
 
 from __future__ import annotations
 
@@ -21,6 +22,9 @@ COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((role, re.compile(
     ("verdict", r"đánh giá"),
     ("status", r"tình trạng|trạng thái"),
     ("unit", r"^(đvt|đơn vị tính)"),
+    ("path", r"lộ trình"),
+    ("baseline", r"đầu kỳ|năm gốc|kỳ gốc"),
+    ("estimate", r"^ước|ước (thực hiện|tính|đạt)"),
     ("goal", r"mục tiêu|chỉ tiêu (kế hoạch|giao)|^kế hoạch"),
     ("value", r"thực hiện|ước|số liệu"),
     ("indicator", r"chỉ tiêu"),

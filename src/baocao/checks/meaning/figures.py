@@ -1,10 +1,11 @@
-"""Words that contradict figures, read from the document's own sentences and tables.
+"""Words that contradict the figures printed beside them, read from the document's own sentences and tables.
 
-Without the data: "tăng" or "giảm" where the two figures the clause compares move the other way
-("tăng từ 22 lên 20"; "đạt 12,3%, tăng so với cùng kỳ (13,1%)"), and a verdict its percentage of the
-target does not support ("bằng 79,6% mục tiêu …; đạt mục tiêu", a table row "79,6% | Đạt").
-With the engine's figures (:class:`~baocao.checks.figures.Figures`): a number about a target that is
-none of the engine's figures for it, and a verdict other than the engine's.
+"tăng" or "giảm" where the two figures the clause compares move the other way ("tăng từ 22 lên 20";
+"12,3%, tăng so với cùng kỳ năm trước (13,1%)"; "tăng từ 85% (cuối năm 2020) lên 80% (…)"); a verdict its
+percentage of the target does not support ("đạt 79,6% kế hoạch, đạt mục tiêu", a table row "79,6 | Đạt");
+a progress verdict its figure and printed path do not support ("71,7%, …, đúng tiến độ (lộ trình đến
+14/6/2023: 72,2%; …)", a Phụ lục I row "72,2 | 71,7 | … | Đúng tiến độ"). The figures against the engine's
+are :mod:`.against_data`'s.
 """
 
 from __future__ import annotations
@@ -14,25 +15,25 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from baocao.docread.outline import Item, Outline
-from baocao.docread.places import Place
-from baocao.docread.tables import RoleTable, Row
+from baocao.docread.tables import Row
 
-from ..figures import Figures, TargetFigures
 from ..finding import ERROR, CheckContext, Hit, check
 from ..text import Number, clauses, excerpt, fold, numbers, sentences
 
 #: The verdicts a document states, in the engine's words (:mod:`baocao.indicators.model`); kept here so
 #: that reading a document needs no pandas (tests/test_check_meaning.py holds them equal).
 DAT, VUOT, CHUA_DAT, DUNG_TIEN_DO, CHAM_TIEN_DO = "đạt", "vượt", "chưa đạt", "đúng tiến độ", "chậm tiến độ"
+KHONG_DINH_LUONG = "không định lượng"
 #: Verdict phrases (folded) and the status each one states.
 _VERDICT = re.compile(r"(chậm tiến độ|(?:chưa|không) (?:đạt|đúng|kịp) tiến độ)|(đúng tiến độ|kịp tiến độ)"
-                      r"|(vượt (?:mục tiêu|kế hoạch|chỉ tiêu))"
+                      r"|(vượt (?:mục tiêu|kế hoạch|chỉ tiêu))|(không (?:đặt mức )?định lượng)"
                       r"|((?:chưa|không) đạt)|((?:đạt|hoàn thành) (?:mục tiêu|kế hoạch|chỉ tiêu))")
-_VERDICT_STATUS = (CHAM_TIEN_DO, DUNG_TIEN_DO, VUOT, CHUA_DAT, DAT)
+_VERDICT_STATUS = (CHAM_TIEN_DO, DUNG_TIEN_DO, VUOT, KHONG_DINH_LUONG, CHUA_DAT, DAT)
+_PROGRESS = (DUNG_TIEN_DO, CHAM_TIEN_DO)
 #: A verdict alone in a table cell.
 _CELL_STATUS = {"đạt": DAT, "vượt": VUOT, "chưa đạt": CHUA_DAT, "không đạt": CHUA_DAT, "đúng tiến độ": DUNG_TIEN_DO,
                 "chậm tiến độ": CHAM_TIEN_DO, "vượt mục tiêu": VUOT, "đạt mục tiêu": DAT,
-                "chưa đạt mục tiêu": CHUA_DAT, "hoàn thành": DAT}
+                "chưa đạt mục tiêu": CHUA_DAT, "hoàn thành": DAT, "không định lượng": KHONG_DINH_LUONG}
 _MET = (DAT, VUOT)
 #: "bằng 79,6% mục tiêu", "đạt 87% kế hoạch".
 _SHARE_OF_TARGET = re.compile(r"(?:bằng|đạt)\s+(\d+(?:,\d+)?)\s?%\s+(?:so với\s+)?(?:mục tiêu|kế hoạch|chỉ tiêu)")
@@ -40,10 +41,18 @@ _SHARE_OF_TARGET = re.compile(r"(?:bằng|đạt)\s+(\d+(?:,\d+)?)\s?%\s+(?:so v
 _UP, _DOWN = ("tăng", "cao hơn", "nhiều hơn", "gia tăng"), ("giảm", "thấp hơn", "ít hơn", "sụt giảm")
 _DIRECTION = re.compile(r"\b(gia tăng|sụt giảm|tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn)\b"
                         r"(?=\s+(?:từ\b|so\b|\d|lên\b|xuống\b|còn\b)|\s*[,(]\s*(?:so\b|\d))")
-#: A clause about the change since the same period last year, and its "tăng"/"giảm" ("tăng cường" is not one).
-_PERIOD_CHANGE = re.compile(r"cùng kỳ|năm trước|kỳ trước|tiếp tục (?:tăng|giảm)")
-_RISE_FALL = re.compile(r"\b(tăng|giảm)\b(?!\s+(?:cường|trưởng|nghèo|thiểu))")
-_TO = re.compile(r"^\s*(?:\S+\s+){0,2}?(?:lên|xuống|đến|còn|tới|thành)\s*$")
+#: Between the two figures of "tăng từ A HTX (cuối năm 2020) lên B": a unit, a parenthesis, a few words, "lên".
+_TO = re.compile(r"^\s*(?:[^\s()]+\s+)?(?:\([^)]*\)\s*)?(?:\S+\s+){0,2}?(?:lên|xuống|đến|còn|tới|thành)\s*$")
+#: "so với" a former figure, not the target ("bằng 64,2% so với kế hoạch").
+_COMPARED_WITH = re.compile(r"\bso\b(?!\s+với\s+(?:kế hoạch|mục tiêu|chỉ tiêu|lộ trình))")
+#: The words before the figure last year's comparison is about: "cùng kỳ năm trước", "so với năm 2021".
+LAST_YEAR = re.compile(r"cùng kỳ|năm trước|kỳ trước|so với năm (\d{4})")
+#: The path a progress verdict was judged on: "(lộ trình đến 14/6/2023: 72,2%; …)".
+_PATH = re.compile(r"lộ trình")
+#: A goal the figure must stay under or shrink to ("dưới 15%", "giải thể, xóa tên dứt điểm").
+_LOWER_GOAL = re.compile(r"dưới|không quá|không vượt|tối đa|trở xuống|giảm|xóa|dứt điểm|không còn")
+#: The words after which a figure is the one a clause ends on ("lên 93,3%", "xuống 14,2%").
+_MOVED_TO = re.compile(r"\b(?:lên|xuống|ở)\s+(?=\d)")
 
 
 def verdicts(text: str) -> list[tuple[str, int, int]]:
@@ -54,7 +63,7 @@ def verdicts(text: str) -> list[tuple[str, int, int]]:
 
 
 def cell_status(text: str) -> str | None:
-    """The status a table cell states ("Đạt", "Chậm tiến độ"), or ``None``."""
+    """The status a table cell states ("Đạt", "Chậm tiến độ", "Không định lượng"), or ``None``."""
     return _CELL_STATUS.get(fold(" ".join(text.split())).rstrip("."))
 
 
@@ -63,12 +72,21 @@ def agrees(stated: str, status: str) -> bool:
     return stated == status or (stated in _MET and status in _MET)
 
 
-def _quantities(text: str, start: int, end: int) -> list[Number]:
-    return [n for n in numbers(text) if start <= n.start < end and not n.year]
+def quantities(text: str, start: int = 0, end: int | None = None) -> list[Number]:
+    """The numbers of ``text[start:end]`` that are not years."""
+    stop = len(text) if end is None else end
+    return [n for n in numbers(text) if start <= n.start < stop and not n.year]
 
 
 def _same_unit(a: Number, b: Number) -> bool:
     return not a.unit or not b.unit or a.unit.split("/")[0] == b.unit.split("/")[0]
+
+
+def _current(earlier: list[Number], previous: Number) -> Number | None:
+    """The figure a comparison with ``previous`` is about: the last before it in the same unit, a unit
+    written out before one left implicit."""
+    return next((n for n in reversed(earlier) if n.unit and n.unit == previous.unit), None) or \
+        next((n for n in reversed(earlier) if _same_unit(n, previous)), None)
 
 
 @dataclass(frozen=True)
@@ -91,25 +109,25 @@ class Movement:
 
 
 def movements(text: str) -> Iterator[Movement]:
-    """The rises and falls a text states with both figures: "tăng từ A lên B", "A, tăng so với … B"."""
+    """The rises and falls a text states with both figures: "tăng từ A (…) lên B", "A, tăng so với … (B)"."""
     folded = fold(text)
     for a, b in clauses(text):
         for m in _DIRECTION.finditer(folded, a, b):
             word = m.group(1)
             rises = word in _UP
-            later = _quantities(text, m.end(), b)
-            earlier = _quantities(text, a, m.start())
+            later = quantities(text, m.end(), b)
+            earlier = quantities(text, a, m.start())
             rest = folded[m.end():b]
             if re.match(r"\s+từ\b", rest) and len(later) >= 2 and _TO.match(folded[later[0].end:later[1].start]):
                 yield Movement(word, rises, later[0], later[1], None, m.start(), b)
                 continue
-            compare = re.search(r"\bso\b", rest)
+            compare = _COMPARED_WITH.search(rest)
             if compare is None or not earlier:
                 continue
             at = m.end() + compare.start()
             change = next((n for n in later if n.start < at), None)
             previous = next((n for n in later if n.start > at), None)
-            current = next((n for n in reversed(earlier) if previous is None or _same_unit(n, previous)), None)
+            current = _current(earlier, previous) if previous is not None else None
             if current is not None and previous is not None and _same_unit(current, previous):
                 yield Movement(word, rises, previous, current, change, a, b)
 
@@ -127,9 +145,9 @@ def rise_or_fall(ctx: CheckContext) -> Iterator[Hit]:
                                       f"đến {mv.after.text.strip()}", excerpt(text, mv.start, mv.end, 10))
 
 
-def _percent_value(text: str) -> float | None:
-    found = [n for n in numbers(text) if not n.year]
-    return found[0].value if found else None
+def _first_quantity(text: str) -> Number | None:
+    found = quantities(text)
+    return found[0] if found else None
 
 
 def _verdict_against_share(status: str, share: float) -> str | None:
@@ -143,7 +161,7 @@ def _verdict_against_share(status: str, share: float) -> str | None:
 @check("so_lieu.danh_gia_ty_le", "Đánh giá (đạt, chưa đạt) ngược với tỷ lệ so với mục tiêu ghi cùng chỗ", ERROR)
 def verdict_against_share(ctx: CheckContext) -> Iterator[Hit]:
     """A sentence or a table row whose verdict its own "% of target" contradicts."""
-    for line in _body_lines(ctx.outline):
+    for line in body_lines(ctx.outline):
         text = line.text
         for a, b in sentences(text):
             shares = list(_SHARE_OF_TARGET.finditer(fold(text), a, b))
@@ -157,121 +175,94 @@ def verdict_against_share(ctx: CheckContext) -> Iterator[Hit]:
         if not {"percent", "verdict"} <= set(table.roles):
             continue
         for row in table.rows:
-            status, share = cell_status(row.text("verdict")), _percent_value(row.text("percent"))
-            why = _verdict_against_share(status, share) if status and share is not None else None
+            status, share = cell_status(row.text("verdict")), _first_quantity(row.text("percent"))
+            why = _verdict_against_share(status, share.value) if status and share is not None else None
             if why:
                 yield Hit(table.place(row, "verdict"), why, f"{row.text('percent')} | {row.text('verdict')}",
                           other=row.text("percent"), other_place=table.place(row, "percent"))
 
 
-def _body_lines(outline: Outline) -> list[Item]:
-    """The body's paragraphs (and labelled lines) that are not headings."""
-    return [i for i in outline.body if i.kind != "heading"]
+def on_track(figure: float, path: float, goal: str) -> str:
+    """The progress verdict of a figure against its path, both as printed (docs/indicators.md §2): at
+    least the path, or at most it when the goal is a ceiling or a backlog to clear."""
+    ahead = figure <= path if _LOWER_GOAL.search(fold(goal)) else figure >= path
+    return DUNG_TIEN_DO if ahead else CHAM_TIEN_DO
 
 
-def _indicator_rows(outline: Outline) -> Iterator[tuple[RoleTable, Row, str]]:
-    """The rows of the tables that list indicators (a "Chỉ tiêu" column), each with its indicator's name."""
-    for table in outline.tables():
-        if "indicator" in table.roles:
-            for row in table.rows:
-                yield table, row, row.text("indicator")
+def _progress_why(stated: str, figure: Number, path: Number) -> str:
+    reached = "chưa đạt" if stated == DUNG_TIEN_DO else "đã đạt"
+    return f"ghi «{stated}» nhưng số thực hiện {figure.text.strip()} {reached} lộ trình {path.text.strip()}"
 
 
-#: "cùng kỳ năm trước": the first figure after it is last year's.
-_LAST_YEAR = re.compile(r"cùng kỳ|năm trước|kỳ trước")
+def last_year_figures(text: str) -> dict[int, int | None]:
+    """Start of each figure a text gives as last year's → the year it names (None for "cùng kỳ"): the first
+    after "cùng kỳ năm trước" or "so với năm 2021" in its clause, or the one a parenthesis after it names
+    ("tăng từ 63,3% (cùng kỳ năm trước) lên 71,7%")."""
+    folded = fold(text)
+    out: dict[int, int | None] = {}
+    for x, y in clauses(text):
+        for m in LAST_YEAR.finditer(folded, x, y):
+            opened, closed = folded.rfind("(", x, m.start()), folded.find(")", m.end(), y)
+            if opened > folded.rfind(")", x, m.start()) and closed > 0 and not quantities(text, m.end(), closed):
+                figure = next(iter(quantities(text, x, opened)[-1:]), None)
+            else:
+                figure = next(iter(quantities(text, m.end(), y)), None)
+            if figure is not None:
+                out.setdefault(figure.start, int(m.group(1)) if m.group(1) else None)
+    return out
 
 
-@check("so_lieu.khac_du_lieu", "Con số về một chỉ tiêu khác số tính từ dữ liệu", ERROR, needs="figures")
-def numbers_against_data(ctx: CheckContext) -> Iterator[Hit]:
-    """A number about a target, in its sentence or its table row, that none of the engine's figures gives
-    (after "cùng kỳ năm trước", none of last year's)."""
-    figures = ctx.figures
-    assert figures is not None
-    for line in _body_lines(ctx.outline):
-        text = line.text
-        folded = fold(text)
-        marks = [m.end() for x, y in clauses(text) if (m := _LAST_YEAR.search(folded, x, y))]
-        last_year = {next((n.start for n in numbers(text) if n.start >= at and not n.year), -1) for at in marks}
-        for a, b in sentences(text):
-            targets = figures.about(text[a:b])
-            found = [(n, a + n.start, a + n.start in last_year)
-                     for n in numbers(text[a:b]) if not n.year and any(t.writes(n) for t in targets)]
-            yield from _unexplained(targets, found, text, line.place)
-    for table, row, label in _indicator_rows(ctx.outline):
-        targets = figures.about(label)
-        found = [(n, role) for role, cell in row.cells.items() if role not in ("stt", "indicator", "unit")
-                 for n in numbers(cell.flat) if not n.year]
-        if not any(t.explains(n) for t in targets for n, _role in found):
-            continue  # nothing anchors the row to these targets
-        for n, role in found:
-            if not any(t.explains(n, earlier=role == "previous") for t in targets):
-                yield Hit(table.place(row, role), _not_the_data(n, targets, role == "previous"),
-                          f"{label} | {row.cells[role].flat}")
+def _figure_judged(text: str, start: int, end: int, path: Number) -> Number | None:
+    """The figure of ``text[start:end]`` a progress verdict judges: in the path's unit, not a share of the
+    target, not last year's; the one after "lên"/"xuống" when the clause says the figure moved."""
+    folded = fold(text)
+    shares = [m.span() for m in _SHARE_OF_TARGET.finditer(folded, start, end)]
+    skipped = last_year_figures(text)
+    found = [n for n in quantities(text, start, end) if n.unit == path.unit and n.start not in skipped
+             and not any(x <= n.start < y for x, y in shares)]
+    moved = [m.end() for m in _MOVED_TO.finditer(folded, start, end)]
+    after = [n for n in found if moved and n.start >= moved[-1]]
+    return (after or found or [None])[0]
 
 
-def _not_the_data(n: Number, targets, last_year: bool) -> str:
-    names = "; ".join(t.label for t in targets)
-    when = "cùng kỳ năm trước " if last_year else ""
-    return f"số «{n.text.strip()}» không khớp số liệu {when}tính từ dữ liệu cho chỉ tiêu «{names}»"
-
-
-def _unexplained(targets, found: list[tuple[Number, int, bool]], text: str, place: Place) -> Iterator[Hit]:
-    if not targets or not any(any(t.explains(n) for t in targets) for n, _at, _ly in found):
-        return  # nothing anchors the sentence to these targets: another subject that shares their words
-    for n, at, last_year in found:
-        if not any(t.explains(n, earlier=last_year) for t in targets):
-            yield Hit(place, _not_the_data(n, targets, last_year), excerpt(text, at, at + len(n.text), 30))
-
-
-@check("so_lieu.tang_giam_du_lieu", "Câu nói một chỉ tiêu tăng/giảm so với cùng kỳ ngược với số liệu tính từ dữ liệu",
-       ERROR, needs="figures")
-def rise_or_fall_against_data(ctx: CheckContext) -> Iterator[Hit]:
-    """"tăng"/"giảm" (so với cùng kỳ, tiếp tục …) about a target whose figures moved the other way."""
-    figures = ctx.figures
-    assert figures is not None
-    for line in _body_lines(ctx.outline):
+@check("so_lieu.danh_gia_lo_trinh", "Đánh giá tiến độ (đúng, chậm) ngược với số thực hiện và lộ trình ghi cùng chỗ",
+       ERROR)
+def verdict_against_path(ctx: CheckContext) -> Iterator[Hit]:
+    """"đúng tiến độ" where the printed figure is behind its printed path, "chậm tiến độ" where it is not."""
+    for line in body_lines(ctx.outline):
         text = line.text
         folded = fold(text)
         for a, b in clauses(text):
-            if not _PERIOD_CHANGE.search(folded, a, b):
+            path_at = _PATH.search(folded, a, b)
+            stated = [(s, a + x, a + y) for s, x, y in verdicts(text[a:b]) if s in _PROGRESS]
+            if path_at is None or len(stated) != 1:
                 continue
-            for m in _RISE_FALL.finditer(folded, a, b):
-                rises = m.group(1) == "tăng"
-                subject = text[a:m.start()] if text[a:m.start()].strip() else text[a:b]
-                for t in figures.about(subject):
-                    if t.value is None or t.previous_value is None or t.value == t.previous_value:
-                        continue
-                    if (t.value > t.previous_value) != rises:
-                        moved = "tăng" if t.value > t.previous_value else "giảm"
-                        yield Hit(line.place, f"ghi «{m.group(1)}» nhưng theo số liệu, chỉ tiêu «{t.label}» {moved} "
-                                              f"so với cùng kỳ", excerpt(text, a, b, 0))
+            status, start, end = stated[0]
+            path = next(iter(quantities(text, path_at.end(), b)), None)
+            figure = _figure_judged(text, a, min(start, path_at.start()), path) if path is not None else None
+            if figure is None or path is None:
+                continue
+            goal = folded[path.end:b]
+            if on_track(figure.value, path.value, goal) != status:
+                yield Hit(line.place, _progress_why(status, figure, path), excerpt(text, figure.start, path.end, 5))
+    for table in ctx.outline.tables():
+        if not {"path", "value", "verdict"} <= set(table.roles):
+            continue
+        for row in table.rows:
+            yield from _row_against_path(table, row)
 
 
-@check("so_lieu.danh_gia_du_lieu", "Đánh giá một chỉ tiêu khác kết quả tính từ dữ liệu", ERROR, needs="figures")
-def verdicts_against_data(ctx: CheckContext) -> Iterator[Hit]:
-    """A verdict word about a target that is not the engine's verdict for it."""
-    figures = ctx.figures
-    assert figures is not None
-    for line in _body_lines(ctx.outline):
-        for a, b in sentences(line.text):
-            sentence = line.text[a:b]
-            for status, start, end in verdicts(sentence):
-                targets = _verdict_targets(figures, sentence, start)
-                if targets and not any(agrees(status, t.status) for t in targets):
-                    yield Hit(line.place, f"ghi «{sentence[start:end]}» nhưng theo số liệu, chỉ tiêu "
-                                          f"«{targets[0].label}» {targets[0].status}",
-                              excerpt(line.text, a + start, a + end, 40))
-    for table, row, label in _indicator_rows(ctx.outline):
-        status = cell_status(row.text("verdict"))
-        targets = figures.about(label) if status else []
-        if status and targets and not any(agrees(status, t.status) for t in targets):
-            yield Hit(table.place(row, "verdict"), f"ghi «{row.text('verdict')}» nhưng theo số liệu, chỉ tiêu "
-                                                   f"«{targets[0].label}» {targets[0].status}",
-                      f"{label} | {row.text('verdict')}")
+def _row_against_path(table, row: Row) -> Iterator[Hit]:
+    status = cell_status(row.text("verdict"))
+    path, value = quantities(row.text("path")), quantities(row.text("value"))
+    if status not in _PROGRESS or len(path) != 1 or len(value) != 1:
+        return  # no progress verdict, or a distribution (one figure per class)
+    if on_track(value[0].value, path[0].value, row.text("goal")) != status:
+        yield Hit(table.place(row, "verdict"), _progress_why(status, value[0], path[0]),
+                  f"{row.text('path')} | {row.text('value')} | {row.text('verdict')}",
+                  other=row.text("path"), other_place=table.place(row, "path"))
 
 
-def _verdict_targets(figures: Figures, sentence: str, at: int) -> list[TargetFigures]:
-    """The targets a verdict speaks of: those its clause names or, for a clause of a few words
-    ("; chậm tiến độ"), those its sentence names."""
-    clause = next((sentence[x:y] for x, y in clauses(sentence) if x <= at < y), sentence)
-    return figures.about(clause) or (figures.about(sentence) if len(clause.split()) <= 4 else [])
+def body_lines(outline: Outline) -> list[Item]:
+    """The body's paragraphs (and labelled lines) that are not headings."""
+    return [i for i in outline.body if i.kind != "heading"]

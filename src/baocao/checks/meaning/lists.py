@@ -7,10 +7,11 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
+from baocao.docread.outline import Outline
 from baocao.docread.places import Place
 
 from ..finding import ERROR, REVIEW, CheckContext, Hit, check
-from ..text import Number, clauses, excerpt, fold, numbers
+from ..text import Number, clauses, excerpt, fold, goal_quotes, numbers
 
 #: Items of a list are short: a longer part of a sentence between commas is prose, not an item.
 ITEM_WORDS = 4
@@ -60,14 +61,32 @@ def _form(n: Number) -> str:
     return "plain" + (" spaced %" if n.text.endswith(" %") else "")
 
 
+def _quoted_cells(outline: Outline) -> set[tuple[int | None, int | None, int | None]]:
+    """(table, row, column) of the cells that quote the plan: the goal column of a table of indicators and
+    the task column of a table of progress (one with a status or result column)."""
+    out = set()
+    for table in outline.tables():
+        quoted = ["goal"] + (["task"] if {"status", "result"} & set(table.roles) else [])
+        for row in table.rows:
+            out |= {(p.table, p.row, p.column) for role in quoted if role in row.cells
+                    for p in [table.place(row, role)]}
+    return out
+
+
 @check("so_lieu.viet_hai_cach", "Một con số được viết hai cách trong cùng văn bản", REVIEW)
 def number_two_ways(ctx: CheckContext) -> Iterator[Hit]:
-    """The same value with the same unit written in two forms; the less used form is reported."""
+    """The same value with the same unit written in two forms; the less used form is reported. The plan's
+    words a report quotes (a goal after "mục tiêu", the goal and task columns of its appendices) keep the
+    plan's forms and are left out."""
     seen: dict[tuple[float, str], list[tuple[str, Number, str, Place]]] = defaultdict(list)
+    quoted = _quoted_cells(ctx.outline)
     for line in ctx.outline.texts():
+        if (line.place.table, line.place.row, line.place.column) in quoted:
+            continue
         text = line.flat
+        goals = goal_quotes(text)
         for n in numbers(text):
-            if n.unit and not n.year:
+            if n.unit and not n.year and not any(x <= n.start < y for x, y in goals):
                 seen[(n.value, n.unit.split("/")[0])].append((_form(n), n, excerpt(text, n.start, n.end, 25), line.place))
     for found in seen.values():
         forms = Counter(form for form, *_ in found)
