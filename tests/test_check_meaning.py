@@ -121,6 +121,16 @@ def test_issuers_that_cannot_be_the_same_body(tmp_path):
     assert [g.where for g in _found(other, "trich_dan.co_quan_ky_hieu")] == ["đoạn 6"]  # UBND-KTN is not Bộ Nội vụ's
 
 
+def test_a_header_name_on_two_lines_is_one_issuer(tmp_path):
+    """"ỦY BAN NHÂN DÂN" / "TỈNH LẠNG SƠN": the body of "Số: 87/KH-UBND", not a body called "TỈNH LẠNG SƠN"."""
+    path = _cited(tmp_path, "- Triển khai nhiệm vụ năm 2024.", agency=("ỦY BAN NHÂN DÂN", "TỈNH LẠNG SƠN"),
+                  number="Số: 87/KH-UBND", place_date="Lạng Sơn, ngày 15 tháng 3 năm 2024")
+    assert _found(path, "trich_dan.co_quan_ky_hieu") == []
+    other = _cited(tmp_path, "- Triển khai nhiệm vụ năm 2024.", agency=("ỦY BAN NHÂN DÂN", "TỈNH LẠNG SƠN"),
+                   number="Số: 87/KH-SNNMT", place_date="Lạng Sơn, ngày 15 tháng 3 năm 2024")
+    assert [f.where for f in _found(other, "trich_dan.co_quan_ky_hieu")] == ["bảng 1, hàng 2, cột 1"]
+
+
 def test_a_date_against_the_year_in_the_symbol(tmp_path):
     path = _cited(tmp_path, "Căn cứ Nghị định số 45/2021/NĐ-CP ngày 31/3/2020 của Chính phủ;")
     (f,) = _found(path, "trich_dan.nam_ky_hieu")
@@ -147,6 +157,13 @@ def test_a_list_that_repeats_an_item(tmp_path):
                   "- Ưu tiên vùng sâu, vùng xa, vùng đồng bào dân tộc thiểu số.")
     (f,) = _found(path, "liet_ke.lap_muc")
     assert f.severity == ERROR and f.where == "đoạn 4" and "«phụ nữ»" in f.message
+
+
+def test_items_that_differ_by_their_figures_and_a_run_said_twice_are_not_repeats(tmp_path):
+    path = _cited(tmp_path, "- Tỷ lệ người có công được chăm sóc: năm 2018 đạt 99%, năm 2019 đạt 99,5%.",
+                  "- Hỗ trợ khu vực 3: 70%, khu vực 2: 50%, khu vực 1: 25%.",
+                  "14. Các bộ, ban, ngành khác: căn cứ chức năng, phối hợp với các bộ, ban, ngành liên quan.")
+    assert _found(path, "liet_ke.lap_muc") == []
 
 
 def test_a_number_written_two_ways(tmp_path):

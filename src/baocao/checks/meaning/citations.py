@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -93,12 +94,24 @@ def _date(text: str | None) -> dt.date | None:
         return None
 
 
+#: The second line of a name a header breaks after its kind of body: "ỦY BAN NHÂN DÂN" / "TỈNH LẠNG SƠN".
+_PLACE_LINE = re.compile(r"(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\b")
+
+
+def _own_issuer(agency: list[str]) -> str:
+    """The body that issues the document, from its header's agency lines: the last line (under its parent
+    body's line), or the last two when the name runs over them ("ỦY BAN NHÂN DÂN" / "TỈNH LẠNG SƠN")."""
+    if len(agency) >= 2 and _PLACE_LINE.match(agency[-1]):
+        return f"{agency[-2]} {agency[-1]}"
+    return agency[-1] if agency else ""
+
+
 def citations(outline: Outline) -> list[Citation]:
     """Every citation of the document, in order, plus the document itself from its header."""
     out = []
     header = outline.header
     if header.symbol and header.symbol[0].isdigit() and outline.type_line is not None and header.number is not None:
-        issuer = header.agency[-1].flat if header.agency else ""
+        issuer = _own_issuer([a.flat for a in header.agency])
         out.append(Citation(outline.type_line.flat.capitalize(), header.symbol, header.date, issuer,
                             header.number.flat, header.number.flat, header.number.place))
     for line in outline.texts():
@@ -134,9 +147,15 @@ def same_issuer(a: str, b: str) -> bool:
 
 
 def initials(issuer: str) -> str:
-    """"Liên minh HTX Việt Nam" → "LMHTXVN", "Sở Nông nghiệp và Môi trường" → "SNNMT"."""
-    return "".join(w if w.isupper() and len(w) > 1 else w[0].upper() for w in re.findall(r"[^\W\d_]+", issuer)
+    """"Liên minh HTX Việt Nam" → "LMHTXVN", "Sở Nông nghiệp và Môi trường" → "SNNMT", "Ủy ban nhân dân" →
+    "UBND" (a symbol's letters carry no tone marks; "Đ" stays)."""
+    return "".join(w if w.isupper() and len(w) > 1 else _bare(w[0]).upper() for w in re.findall(r"[^\W\d_]+", issuer)
                    if w not in ("và", "của", "các"))
+
+
+def _bare(letter: str) -> str:
+    """A letter without its tone and vowel marks ("Ủ" → "U"); "Đ" is a letter of its own."""
+    return letter if letter in "đĐ" else unicodedata.normalize("NFD", letter)[0]
 
 
 def issuer_fits(agency: str, issuer: str) -> bool:

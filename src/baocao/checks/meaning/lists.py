@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from baocao.docread.outline import Outline
 from baocao.docread.places import Place
@@ -18,19 +19,47 @@ ITEM_WORDS = 4
 _SEPARATOR = re.compile(r",(?!\d)|\s+(?:và|hoặc)\s+")
 
 
-def list_items(clause: str) -> list[tuple[str, int, int]]:
-    """``(folded item, start, end)`` of the short comma-separated items of a clause."""
-    out, start = [], 0
+@dataclass(frozen=True)
+class Part:
+    """A part of a clause between commas ("và", "hoặc"): its words and numbers folded, where it stands."""
+
+    words: tuple[str, ...]
+    start: int
+    end: int
+
+    @property
+    def item(self) -> bool:
+        """Short, with a word: an item of a list, not prose."""
+        return any(not w[0].isdigit() for w in self.words) and len(self.words) <= ITEM_WORDS
+
+
+#: The label a paragraph opens with ("2.2.", "14.", "a)", "-"): not a word of its first item.
+_LABEL = re.compile(r"\s*(?:(?:\d+\.)+\d*|[IVX]+\.|[a-zđ]\)|[-–+•])\s+")
+
+
+def clause_parts(clause: str) -> list[Part]:
+    """The comma-separated parts of a clause; numbers belong to their part ("khu vực 1: 25%"), the
+    paragraph's label does not."""
+    label = _LABEL.match(clause)
+    out, start = [], label.end() if label else 0
     for m in [*_SEPARATOR.finditer(clause), None]:
         end = m.start() if m else len(clause)
         part = clause[start:end]
-        words = re.findall(r"[^\W\d_]+", part)
-        if words and len(part.split()) <= ITEM_WORDS:
-            lead = len(part) - len(part.lstrip())
-            out.append((" ".join(fold(w) for w in words), start + lead, end))
+        lead = len(part) - len(part.lstrip())
+        out.append(Part(tuple(fold(w) for w in re.findall(r"[^\W\d_]+|\d+(?:[.,]\d+)*", part)), start + lead, end))
         if m:
             start = m.end()
     return out
+
+
+def _same_run(parts: list[Part], i: int, j: int) -> bool:
+    """Parts i and j have the same neighbours: a run of items said twice ("các bộ, ban, ngành … các bộ, ban,
+    ngành liên quan"), not one item repeated in a list."""
+    def around(k: int) -> tuple[str | None, str | None]:
+        before = parts[k - 1].words[-1:] if k > 0 else ()
+        after = parts[k + 1].words[:1] if k + 1 < len(parts) else ()
+        return (before[0] if before else None, after[0] if after else None)
+    return around(i) == around(j)
 
 
 @check("liet_ke.lap_muc", "Liệt kê lặp lại một mục", ERROR)
@@ -39,14 +68,16 @@ def repeated_item(ctx: CheckContext) -> Iterator[Hit]:
     for line in ctx.outline.texts():
         text = line.flat
         for a, b in clauses(text):
-            seen: dict[str, tuple[int, int]] = {}
-            for item, start, end in list_items(text[a:b]):
-                if item in seen:
-                    first = seen[item]
-                    yield Hit(line.place, f"mục «{text[a + start:a + end]}» được liệt kê hai lần trong cùng một câu",
-                              excerpt(text, a + first[0], a + end, 25))
+            parts = clause_parts(text[a:b])
+            seen: dict[tuple[str, ...], int] = {}
+            for k, part in enumerate(parts):
+                if not part.item:
+                    continue
+                first = seen.setdefault(part.words, k)
+                if first != k and not _same_run(parts, first, k):
+                    yield Hit(line.place, f"mục «{text[a + part.start:a + part.end]}» được liệt kê hai lần trong cùng "
+                                          "một câu", excerpt(text, a + parts[first].start, a + part.end, 25))
                     break
-                seen[item] = (start, end)
 
 
 def _form(n: Number) -> str:
