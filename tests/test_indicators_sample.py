@@ -198,3 +198,17 @@ def test_union_and_insurance_get_no_verdict_the_plan_does_not_state(plan, data, 
     assert f"{word} so với đầu kỳ kế hoạch" in a.sentence
     if cutoff == dt.date(2020, 12, 31):
         assert word == "không đổi"
+
+
+def test_a_share_graded_on_the_year_under_way_is_an_estimate(plan, data):
+    """In estimate mode the effective-HTX share reads the cut-off year's ratings: the figure describes
+    that year ("ước thực hiện năm 2025"), not the cut-off day, so the report never prints it as 'đến ngày'."""
+    from baocao.indicators import Engine
+
+    engine = Engine(plan, data)
+    target = plan.target("xa_htx_hieu_qua")
+    actual = engine.assess(target, dt.date(2025, 12, 14), final=True)
+    estimate = engine.assess(target, dt.date(2025, 12, 14), final=True, estimate=True)
+    assert not actual.estimated and actual.data_date is None
+    assert estimate.estimated and estimate.data_date == dt.date(2025, 12, 31)
+    assert estimate.sentence.startswith("Ước thực hiện năm 2025") and "(đến ngày" not in estimate.sentence

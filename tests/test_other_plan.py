@@ -86,7 +86,7 @@ def test_quarterly_cycle_on_another_plan(other, data, tmp_path):
     assert "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG" in header and "/BC-SNNMT" in header and "Lạng Sơn, ngày" in header
     texts = [norm(p.text) for p in document.paragraphs]
     body = "\n".join(texts)
-    assert "Kết quả thực hiện Kế hoạch số 05/KH-SNNMT ngày 03/02/2026 quý II năm 2026" in body  # own plan: no "của"
+    assert "Kết quả quý II năm 2026 thực hiện Kế hoạch số 05/KH-SNNMT ngày 03/02/2026 và" in body  # own plan: no "của"
     assert "Kính gửi: Ủy ban nhân dân tỉnh Lạng Sơn." in body
     assert "chưa gửi báo cáo" not in body
     assert "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ III NĂM 2026" in texts

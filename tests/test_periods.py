@@ -101,8 +101,10 @@ def test_summary_has_no_previous_same():
     ("2024-12", "tháng 12 năm 2024 và phương hướng, nhiệm vụ tháng 01 năm 2025"),
     ("2024-9M", "9 tháng đầu năm 2024 và phương hướng, nhiệm vụ quý IV năm 2024"),
 ])
-def test_title_label(code, title):
-    assert parse_period(code).title_label == title
+def test_label_and_the_next_periods_label(code, title):
+    """What a report's summary line says of its period and of the next (phương hướng, nhiệm vụ …)."""
+    period = parse_period(code)
+    assert f"{period.label} và phương hướng, nhiệm vụ {period.next().label}" == title
 
 
 @pytest.mark.parametrize("code, note", [("2023-H1", "ước thực hiện đến 30/6/2023"),

@@ -184,5 +184,5 @@ def test_a_progress_report_on_the_decision(nghe_an_data, tmp_path):
     plan, data = nghe_an_data
     out = write_report(plan, REAL / f"{NGHE_AN}.yaml", data, "2005", tmp_path, charts="none", draft=True)
     body = [norm(p.text) for p in docx.Document(str(out.docx)).paragraphs if norm(p.text)]
-    assert body[2].startswith("Kết quả thực hiện Quyết định số /QĐ-UB năm 2005")
+    assert body[2].startswith("Kết quả năm 2005 thực hiện Quyết định số /QĐ-UB và phương hướng")
     assert [r for r in verify_layout(out.docx) if r.status == FAIL] == []

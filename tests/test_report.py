@@ -87,7 +87,7 @@ def test_layout_and_official_parts(h1, plan):
     document = docx.Document(str(h1.docx))
     texts = [norm(p.text) for p in document.paragraphs if p.text.strip()]
     assert "BÁO CÁO" in texts
-    assert any(t.startswith("Kết quả thực hiện Kế hoạch số 188/KH-LMHTX ngày 11/5/2021") for t in texts)
+    assert any(t.startswith("Kết quả 6 tháng đầu năm 2023 thực hiện Kế hoạch số 188/KH-LMHTX ngày 11/5/2021 và phương") for t in texts)
     assert "- Ủy ban nhân dân tỉnh Đắk Nông;" in texts and "- Liên minh Hợp tác xã Việt Nam." in texts
     header = "\n".join(norm(c.text) for c in document.tables[0]._cells)
     assert "Số: 45/BC-LMHTX" in header and "Đắk Nông, ngày 16 tháng 6 năm 2023" in header

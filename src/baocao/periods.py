@@ -166,11 +166,6 @@ class Period:
         return f"giai đoạn {self.year}-{self.end_year}"
 
     @property
-    def title_label(self) -> str:
-        """End of a report's summary line: "6 tháng đầu năm 2023 và phương hướng, nhiệm vụ 6 tháng cuối năm 2023"."""
-        return f"{self.label} và phương hướng, nhiệm vụ {self.next().label}"
-
-    @property
     def window_label(self) -> str:
         """The cut-off window in words: "từ 15/12/2022 đến 14/6/2023"."""
         return f"từ {date_short(self.cutoff_start)} đến {date_short(self.cutoff_end)}"

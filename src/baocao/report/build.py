@@ -238,7 +238,9 @@ def build_report(plan: "Plan", period: "Period", assessments: Sequence["Assessme
         "symbol": f"Số: {number or '     '}/BC-{issuer.abbreviation}",
         "place_date": place_date(place, when, year=year),
         "type_name": "BÁO CÁO",
-        "summary": f"{'Tổng kết' if summary_report else 'Kết quả'} thực hiện {citation} {period.title_label}",
+        # the period before the citation: "… ngày 11/5/2021 6 tháng đầu năm 2023" would run two dates together
+        "summary": (f"{'Tổng kết' if summary_report else 'Kết quả'} {period.label} thực hiện {citation} "
+                    f"và phương hướng, nhiệm vụ {period.next().label}"),
         "draft": draft,
         "draft_mark": "DỰ THẢO" if draft else "",
     }

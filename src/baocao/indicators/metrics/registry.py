@@ -20,7 +20,7 @@ import pandas as pd
 from baocao.data.schema import TABLE_BY_NAME
 
 from ..communes import CommuneScope, commune_scope
-from ..filters import ENTITY_ID, RANK, Env, TableView, alive_mask, rating_round
+from ..filters import ENTITY_ID, RANK, Env, TableView, alive_mask, rating_round, year_end
 from ..model import CommuneMode, ComputeError, MetricResult, NoData
 
 if TYPE_CHECKING:
@@ -61,6 +61,7 @@ class Context:
     communes: CommuneMode = "plan"
     memo: dict[Any, Any] = field(default_factory=dict, repr=False)
     estimate: bool = False  # yearly figures and ratings of the cut-off's own year count (ước thực hiện)
+    rating_years: set[int] = field(default_factory=set, repr=False)  # rating rounds one evaluation read
 
     @property
     def env(self) -> Env:
@@ -110,6 +111,7 @@ class Context:
         if view.name not in ENTITY_ID:
             raise ComputeError(f"bảng '{view.name}' không có xếp loại (chỉ HTX và LHHTX được xếp loại)")
         year, grades = self.grades()
+        self.rating_years.add(year)
         key = ("ranks", view.name, year)
         if key not in self.memo:
             ranks = grades.map(RANK)
@@ -226,8 +228,12 @@ def run_metric(ctx: Context, compute: Mapping[str, Any]) -> MetricResult:
     metric = get_metric(str(compute.get("metric")))
     params = metric_params(compute)
     check_params(metric, params)
+    ctx = replace(ctx, rating_years=set())
     out = metric.fn(ctx, **params)
     if isinstance(out, MetricResult):
+        if out.data_date is None and ctx.at.year in ctx.rating_years and ctx.estimate:
+            # graded on the year under way (ước thực hiện): the figure describes that year, not the cut-off
+            return replace(out, data_date=year_end(ctx.at.year))
         return out
     if out is None:
         raise NoData("cách tính không trả về giá trị")
