@@ -108,3 +108,23 @@ def test_every_option_has_vietnamese_help():
     missing = [f"{name} {opt}" for name, command in commands(main_group) for p in command.params
                if isinstance(p, click.Option) for opt in p.opts if not re.search("[À-ỹ]", p.help or "")]
     assert missing == []
+
+
+def test_a_report_with_only_qualitative_targets_draws_no_overview(tmp_path):
+    """Nothing to draw is no error: the overview chart is left out, the report is still written."""
+    import datetime as dt
+
+    from baocao.data import load_data
+    from baocao.indicators import Engine
+    from baocao.jobs.outputs import OutputFolder
+    from baocao.jobs.report import _charts
+    from baocao.plan.io import load_plan
+
+    plan = load_plan(SAMPLE_PLAN)
+    data = load_data(ROOT / "sample_data" / "du-lieu-mau.xlsx")
+    cutoff = dt.date(2023, 6, 14)
+    qualitative = [a for a in Engine(plan, data).assess_all(cutoff) if a.kind == "qualitative"]
+    assert qualitative
+    out = OutputFolder(tmp_path)
+    assert _charts(out, plan, data, qualitative, cutoff, tmp_path / "bieu-do", "overview", None, "plan") == []
+    assert not (tmp_path / "bieu-do").exists()

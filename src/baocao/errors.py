@@ -103,3 +103,10 @@ class TemplateError(BaocaoError):
 
 class ToolMissingError(BaocaoError):
     """An external program (LibreOffice) is not installed."""
+
+
+class UsageError(BaocaoError, ValueError):
+    """A function was called with a value it cannot use (an argument in a notebook or script).
+
+    Still a ``ValueError`` for callers that catch one; the message says which value, in Vietnamese.
+    """

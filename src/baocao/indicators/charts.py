@@ -27,6 +27,7 @@ from .overview import QUANTITATIVE, overview_chart
 from .progress import path_end
 from .series import series
 from .text import fmt_value
+from baocao.errors import UsageError
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -88,7 +89,7 @@ def progress_chart(df: pd.DataFrame, target_id: str) -> Figure:
 
     rows = df[df["target_id"] == target_id].sort_values("cutoff")
     if rows.empty:
-        raise KeyError(f"không có chỉ tiêu '{target_id}' trong bảng số liệu")
+        raise UsageError(f"không có chỉ tiêu '{target_id}' trong bảng số liệu")
     main = rows[rows["class_key"] == ""]
     classes = rows[rows["class_key"] != ""]
     unit = str(main["unit"].iloc[0] or "")

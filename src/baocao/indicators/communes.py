@@ -21,6 +21,7 @@ from baocao.data.schema import COMMUNE_MAP_2025, UNITS
 from baocao.vnformat import date_short
 
 from .model import CommuneList, CommuneMode, NoData
+from baocao.errors import UsageError
 
 PLAN_LIST_AS_OF = dt.date(2025, 6, 30)  # last day of the pre-merger units
 POST_MERGER_AS_OF = dt.date(2025, 7, 1)  # first day of the new communes
@@ -96,4 +97,4 @@ def commune_scope(units: pd.DataFrame, cmap: pd.DataFrame, mode: CommuneMode,
         return plan_scope(units, unit_types)
     if mode == "post_merger":
         return post_merger_scope(units, cmap, unit_types)
-    raise ValueError(f"danh sách xã '{mode}' không hợp lệ; chọn 'plan' hoặc 'post_merger'")
+    raise UsageError(f"danh sách xã '{mode}' không hợp lệ; chọn 'plan' hoặc 'post_merger'")

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from baocao.errors import InputError, Problem
+from baocao.errors import InputError, Problem, UsageError
 
 from . import progress as pg
 from .metrics import Context, check_params, get_metric, metric_params, run_metric
@@ -62,7 +62,7 @@ class Engine:
 
     def __init__(self, plan: Plan, data: CycleData, *, communes: CommuneMode = "plan") -> None:
         if communes not in COMMUNE_MODES:
-            raise ValueError(f"danh sách xã '{communes}' không hợp lệ; chọn 'plan' hoặc 'post_merger'")
+            raise UsageError(f"danh sách xã '{communes}' không hợp lệ; chọn 'plan' hoặc 'post_merger'")
         problems = compute_problems(plan)
         if problems:
             raise InputError(problems, title="Mục 'compute' của kế hoạch có lỗi")

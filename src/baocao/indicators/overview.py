@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from baocao.vnformat import date_short, number, percent, upper_first
 
 from .model import CHUA_CO_SO_LIEU, STATUS_COLORS, Assessment
+from baocao.errors import UsageError
 
 if TYPE_CHECKING:
     from PIL import Image, ImageDraw, ImageFont
@@ -108,7 +109,7 @@ def overview_chart(assessments: Sequence[Assessment]) -> OverviewChart:
     """The overview chart of *assessments*: one bar per target with a % of target, coloured by status."""
     items = [a for a in assessments if charted(a)]
     if not items:
-        raise ValueError("không có chỉ tiêu định lượng nào để vẽ")
+        raise UsageError("không có chỉ tiêu định lượng nào để vẽ")
     bars = tuple(Bar(a.target_id, a.label, a.percent_of_target or 0.0,
                      percent(a.percent_of_target, 1) if a.percent_of_target is not None else a.status, a.status)
                  for a in items)

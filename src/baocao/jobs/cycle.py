@@ -13,6 +13,7 @@ from typing import Sequence
 from .outputs import OutputFolder, Written
 from .plan_docs import add_appendix, add_plan, appendix_file_name, plan_file_name
 from .report import add_report, claim_report, report_narrative
+from baocao.errors import UsageError
 
 DEMO_PERIODS = ("2023-H1", "2023", "2021-2025")
 
@@ -32,7 +33,7 @@ def write_cycle(plan_path: str | os.PathLike[str], out_dir: str | os.PathLike[st
     from ..indicators.plan_check import load_plan
 
     if periods and data_path is None:
-        raise ValueError("periods need data_path")
+        raise UsageError("cần tệp dữ liệu (data_path) để lập báo cáo các kỳ " + ", ".join(periods))
     plan = load_plan(plan_path)
     chosen = [parse_period(code) for code in periods]
     for period in chosen:

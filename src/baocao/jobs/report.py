@@ -77,8 +77,10 @@ def _charts(outputs: OutputFolder, plan: "Plan", data: "CycleData", assessments:
                               communes=communes, assessments=assessments)  # type: ignore[arg-type]
         outputs.add(*written)
         return written
-    from ..indicators.overview import overview_chart
+    from ..indicators.overview import charted, overview_chart
 
+    if not any(charted(a) for a in assessments):  # only qualitative targets: nothing to draw
+        return []
     folder.mkdir(parents=True, exist_ok=True)
     return [outputs.write_bytes(folder / "tong-quan.png", overview_chart(assessments).png())]
 

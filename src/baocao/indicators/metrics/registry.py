@@ -22,6 +22,7 @@ from baocao.data.schema import TABLE_BY_NAME
 from ..communes import CommuneScope, commune_scope
 from ..filters import ENTITY_ID, RANK, Env, TableView, alive_mask, rating_round, year_end
 from ..model import CommuneMode, ComputeError, MetricResult, NoData
+from baocao.errors import UsageError
 
 if TYPE_CHECKING:
     from baocao.data import CycleData
@@ -191,7 +192,7 @@ def register_metric(name: str, *, commune_based: bool = False, replace: bool = F
 
     def deco(fn: MetricFn) -> MetricFn:
         if name in METRICS and not replace:
-            raise ValueError(f"cách tính '{name}' đã được đăng ký")
+            raise UsageError(f"cách tính '{name}' đã được đăng ký; dùng replace=True để thay")
         METRICS[name] = Metric(name, fn, commune_based)
         return fn
 
