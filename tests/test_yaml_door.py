@@ -103,3 +103,13 @@ def test_nel_and_other_yaml_line_breaks_survive_dump_and_load():
 def test_a_block_scalar_loses_only_its_final_line_break():
     narrative = parse_narrative('period: "2023"\nachievements:\n  - >\n    Dòng một\n    dòng hai\n', "n.yaml")
     assert narrative.achievements == ["Dòng một dòng hai"]
+
+
+def test_a_note_may_hold_line_breaks_and_keeps_them_through_dump_and_load():
+    plan = parse_plan(TEXT)
+    spaced = plan.model_copy(deep=True)
+    spaced.task_groups[0].tasks[0].note = "  thụt đầu dòng\n  - ý một  \n"
+    assert parse_plan(dump_plan_text(spaced)) == spaced
+    spaced.task_groups[0].tasks[0].text = "dòng một\ndòng hai"
+    problem = only(refused(dump_plan_text(spaced)))
+    assert problem.path == "task_groups[0].tasks[0].text" and "một dòng" in problem.message

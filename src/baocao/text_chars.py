@@ -8,34 +8,34 @@ Refused everywhere, at load, with the place of the value (see ``docs/plan-file.m
   line break;
 * lone surrogates (U+D800-U+DFFF: not text, cannot be written as UTF-8) and U+FFFE, U+FFFF.
 
-TAB and LF are layout, not words: a plan or narrative value is one paragraph or one line, so they are
-refused there too (``line_breaks=False``); a cell a unit fills in a return form may hold several lines
-(``line_breaks=True``). NEL, RTL marks and combining marks are ordinary text and kept as typed.
+TAB and LF are layout, not words; where they may appear is the caller's choice (``allow``): a plan or
+narrative value is one line (only a note, a table cell, may hold line breaks); a cell a unit fills in
+a return form may hold several lines and tabs. NEL, RTL marks and combining marks are ordinary text
+and kept as typed.
 """
 
 from __future__ import annotations
 
 import unicodedata
 
-_ALLOWED_CONTROLS = frozenset("\t\n\x85")
-_LAYOUT = frozenset("\t\n")
-_NAMES = {"\t": "TAB", "\n": "LF (xuống dòng)", "\r": "CR (về đầu dòng)", "\x00": "NUL", "\x07": "BEL",
-          "\x08": "BS", "\x0b": "VT", "\x0c": "FF (ngắt trang)", "\x1b": "ESC", "\x7f": "DEL"}
+LAYOUT = "\t\n"  # the characters ``allow`` may let through
+_NAMES = {"\t": "TAB", "\n": "LF, xuống dòng", "\r": "CR, về đầu dòng", "\x00": "NUL", "\x07": "BEL",
+          "\x08": "BS", "\x0b": "VT", "\x0c": "FF, ngắt trang", "\x1b": "ESC", "\x7f": "DEL"}
 
 
-def refused(ch: str, *, line_breaks: bool = False) -> bool:
-    """True when ``ch`` may not appear in a text value (see the module doc)."""
+def refused(ch: str, *, allow: str = "") -> bool:
+    """True when ``ch`` may not appear in a text value (see the module doc); ``allow`` lets TAB/LF through."""
     code = ord(ch)
     if code < 0x20 or 0x7F <= code <= 0x9F:
-        return ch not in _ALLOWED_CONTROLS or (ch in _LAYOUT and not line_breaks)
+        return ch != "\x85" and ch not in allow
     return 0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF)
 
 
-def refused_positions(text: str, *, line_breaks: bool = False) -> list[int]:
+def refused_positions(text: str, *, allow: str = "") -> list[int]:
     """0-based positions of the refused characters of ``text`` (empty for clean text)."""
-    if text.isprintable() or (line_breaks and text.replace("\n", "").replace("\t", "").isprintable()):
+    if text.isprintable():
         return []  # fast path: every refused character is non-printable
-    return [i for i, ch in enumerate(text) if refused(ch, line_breaks=line_breaks)]
+    return [i for i, ch in enumerate(text) if refused(ch, allow=allow)]
 
 
 def char_name(ch: str) -> str:
@@ -48,13 +48,14 @@ def char_name(ch: str) -> str:
     return f"U+{ord(ch):04X} ({name})"
 
 
-def refused_message(text: str, *, line_breaks: bool = False) -> str | None:
+def refused_message(text: str, *, allow: str = "") -> str | None:
     """Vietnamese description of the refused characters of ``text`` (up to three), or None when clean."""
-    found = refused_positions(text, line_breaks=line_breaks)
+    found = refused_positions(text, allow=allow)
     if not found:
         return None
     listed = ", ".join(f"{char_name(text[i])} ở ký tự thứ {i + 1}" for i in found[:3])
     more = f" và {len(found) - 3} ký tự khác" if len(found) > 3 else ""
-    hint = ("ký tự điều khiển, xuống dòng hay tab không có trong văn bản hành chính và làm hỏng bố cục: "
-            "hãy xóa hoặc gõ lại") if not line_breaks else "ký tự điều khiển không lưu được trong văn bản: hãy xóa"
+    layout = all(text[i] in LAYOUT for i in found)
+    hint = ("giá trị này phải viết trên một dòng, không có tab" if layout else
+            "ký tự điều khiển không có trong văn bản, không lưu được hoặc làm hỏng bố cục") + ": hãy xóa hoặc gõ lại"
     return f"chứa ký tự không được phép: {listed}{more}; {hint}"

@@ -8,8 +8,8 @@ its size (:data:`MAX_YAML_BYTES`), the nesting depth and the number of nodes onc
 expanded (a "billion laughs" file is refused in milliseconds, not after gigabytes), tags (only plain
 YAML data: ``!!python/object/apply:os.system`` is refused, never constructed), the length of each
 value, numbers too long to be numbers, keys that are not text, and the characters of every text
-(:mod:`baocao.text_chars`). A block scalar's final line break (what ``|`` and ``>`` add) is YAML
-syntax and is dropped.
+(:mod:`baocao.text_chars`; a value is one line unless its key is one of the caller's ``multiline``
+keys). A one-line value's final line break (what ``|`` and ``>`` add) is YAML syntax and is dropped.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import unicodedata
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, TypeVar
+from typing import Any, Callable, Collection, Iterable, Iterator, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -251,10 +251,11 @@ def size_problem(root: yaml.Node, filename: str) -> Problem | None:
     return None
 
 
-def node_problems(root: yaml.Node, filename: str) -> list[Problem]:
+def node_problems(root: yaml.Node, filename: str, multiline: Collection[str] = ()) -> list[Problem]:
     """Tags, keys, value lengths, overlong numbers and refused characters, each with key path and line.
 
-    A block scalar's final line break is dropped here (see the module doc).
+    Values of the keys in ``multiline`` may hold line breaks; a one-line block scalar's final line
+    break is dropped here (see the module doc).
     """
     problems: list[Problem] = []
     checked: set[int] = set()
@@ -275,14 +276,15 @@ def node_problems(root: yaml.Node, filename: str) -> list[Problem]:
                 if not isinstance(key_node, yaml.ScalarNode):
                     add(loc, key_node, "khóa phải là chữ, không phải danh sách hay bảng")
                 else:
-                    _scalar_problems(loc + (key_node.value,), key_node, add)
+                    _scalar_problems(loc + (key_node.value,), key_node, add, "")
         elif isinstance(node, yaml.ScalarNode):
-            _scalar_problems(loc, node, add)
+            key = next((p for p in reversed(loc) if isinstance(p, str)), None)
+            _scalar_problems(loc, node, add, "\n" if key in multiline else "")
     return problems
 
 
-def _scalar_problems(loc: Loc, node: yaml.ScalarNode, add: Callable[..., None]) -> None:
-    if node.style in ("|", ">") and node.value.endswith("\n"):
+def _scalar_problems(loc: Loc, node: yaml.ScalarNode, add: Callable[..., None], allow: str) -> None:
+    if node.style in ("|", ">") and node.value.endswith("\n") and "\n" not in allow:
         node.value = node.value.rstrip("\n")
     text = node.value
     if len(text) > MAX_VALUE_CHARS:
@@ -290,7 +292,7 @@ def _scalar_problems(loc: Loc, node: yaml.ScalarNode, add: Callable[..., None]) 
     elif node.tag in (_TAG + "int", _TAG + "float") and len(text) > MAX_NUMBER_CHARS:
         add(loc, node, f"số viết quá dài ({len(text)} ký tự, tối đa {MAX_NUMBER_CHARS})")
     elif node.tag == _TAG + "str":
-        message = refused_message(text)
+        message = refused_message(text, allow=allow)
         if message:
             add(loc, node, message, text)
 
@@ -348,7 +350,7 @@ def _pydantic_problems(exc: ValidationError, filename: str, lines: LineMap) -> l
 Check = Callable[[Any], Iterable[tuple[Loc, str, Any]]]
 
 
-def compose_checked(text: str, filename: str, title: str) -> yaml.Node:
+def compose_checked(text: str, filename: str, title: str, multiline: Collection[str] = ()) -> yaml.Node:
     """The YAML node tree of ``text``, refused with located problems unless within every limit."""
     if len(text) > MAX_YAML_BYTES:
         raise InputError([Problem(filename, f"tệp quá lớn ({number(len(text))} ký tự; tối đa {number(MAX_YAML_BYTES)})")], title)
@@ -363,7 +365,7 @@ def compose_checked(text: str, filename: str, title: str) -> yaml.Node:
     too_big = size_problem(root, filename)
     if too_big is not None:
         raise InputError([too_big], title)
-    problems = node_problems(root, filename)
+    problems = node_problems(root, filename, multiline)
     if problems:
         raise InputError(problems, title)
     return root
@@ -382,9 +384,13 @@ def construct(root: yaml.Node, filename: str, title: str) -> Any:
         loader.dispose()
 
 
-def parse_yaml_model(text: str, model: type[M], filename: str, *, title: str, check: Check | None = None) -> M:
-    """Parse YAML text into ``model``; every fault (limits, syntax, schema, ``check``) raises one InputError."""
-    root = compose_checked(text, filename, title)
+def parse_yaml_model(text: str, model: type[M], filename: str, *, title: str, check: Check | None = None,
+                     multiline: Collection[str] = ()) -> M:
+    """Parse YAML text into ``model``; every fault (limits, syntax, schema, ``check``) raises one InputError.
+
+    Values of the keys in ``multiline`` may hold line breaks; every other value is one line.
+    """
+    root = compose_checked(text, filename, title, multiline)
     lines = LineMap(root)
     problems = [Problem(filename, f"khóa '{loc[-1]}' bị lặp lại", path=format_loc(loc), line=ln)
                 for loc, ln in lines.duplicates]

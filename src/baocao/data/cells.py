@@ -82,7 +82,7 @@ def _clean(text: str) -> str:
         stripped = text.strip(" ")
         if "  " not in stripped:
             return stripped
-    refused = refused_message(text, line_breaks=True)
+    refused = refused_message(text, allow="\t\n")
     if refused:
         raise CellError(f"ô {refused}")
     return norm_space(text)

@@ -13,6 +13,7 @@ from .data_spec import data_faults
 from .model import Article, Block, Plan, Section, Target
 
 TITLE = "Tệp kế hoạch có lỗi"
+MULTILINE_KEYS = frozenset({"note"})  # a note is a table cell and may hold line breaks; other values are one line
 
 
 Fault = tuple[Loc, str, Any]
@@ -33,7 +34,7 @@ def parse_plan(text: str, filename: str = "<chuỗi>", *, checks: Iterable[PlanC
         for more in extra:
             yield from more(plan)
 
-    return parse_yaml_model(text, Plan, filename, title=TITLE, check=check)
+    return parse_yaml_model(text, Plan, filename, title=TITLE, check=check, multiline=MULTILINE_KEYS)
 
 
 def load_plan(path: str | os.PathLike[str], *, checks: Iterable[PlanCheck] = ()) -> Plan:
@@ -51,6 +52,12 @@ def check_plan(plan: Plan) -> Iterator[Fault]:
     unit_ids = [u.id for u in plan.units]
     for loc, ident in _duplicates([(("units", i, "id"), u.id) for i, u in enumerate(plan.units)]):
         yield loc, f"mã đơn vị '{ident}' bị trùng", ident
+    folded: dict[str, str] = {}
+    for i, u in enumerate(plan.units):
+        other = folded.setdefault(u.id.casefold(), u.id)
+        if other != u.id:
+            yield (("units", i, "id"), f"mã đơn vị '{u.id}' chỉ khác '{other}' ở chữ hoa, chữ thường: phiếu báo cáo "
+                                       "và tên tệp của hai đơn vị sẽ lẫn nhau; đặt mã khác hẳn", u.id)
     declared = set(unit_ids)
 
     ids: list[tuple[Loc, str]] = []
