@@ -103,7 +103,7 @@ def summary_lines(collected: Collected) -> list[str]:
 @click.option("--overwrite", is_flag=True, help="Ghi đè tệp CSV đã có.")
 @reports_errors
 def collect_cmd(plan_file: str, folder: Path, period: Period, csv_file: Path | None, overwrite: bool) -> None:
-    """Tổng hợp các phiếu .xlsx trong FOLDER; mã thoát 1 nếu có lỗi trong phiếu."""
+    """Tổng hợp các phiếu .xlsx trong FOLDER; mã thoát 2 nếu có lỗi trong phiếu."""
     from ..fileio.atomic import atomic_write_bytes, output_exists
     from ..plan.io import load_plan
     from ..spreadsheet_text import csv_bytes
@@ -118,4 +118,4 @@ def collect_cmd(plan_file: str, folder: Path, period: Period, csv_file: Path | N
         atomic_write_bytes(csv_file, csv_bytes(collected.table()), overwrite=overwrite)
         click.echo(f"\nĐã ghi bảng kết quả vào {csv_file}.")
     if collected.problems:
-        sys.exit(1)
+        sys.exit(2)
