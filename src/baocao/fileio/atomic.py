@@ -66,6 +66,10 @@ def atomic_output(path: str | os.PathLike[str], *, overwrite: bool = False) -> I
     try:
         yield temp
         commit(temp, target, overwrite=overwrite)
+    except OSError as exc:
+        if exc.filename is None:  # a full disk says nothing about where
+            exc.filename = str(target)
+        raise
     finally:
         disown(temp)
         temp.unlink(missing_ok=True)

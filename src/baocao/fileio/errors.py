@@ -8,6 +8,8 @@ Python traceback for them (see :func:`baocao.cli.common.reports_errors`).
 from __future__ import annotations
 
 import errno
+import os
+from pathlib import Path
 
 _WRITING = {
     errno.ENOSPC: "ổ đĩa đã đầy; giải phóng chỗ trống rồi chạy lại",
@@ -47,8 +49,15 @@ def os_error_message(exc: OSError, *, reading: bool = False) -> str:
 
 
 def os_error_text(exc: OSError, *, reading: bool = False) -> str:
-    """The whole sentence: what failed, on which path, and why (:func:`os_error_message`)."""
-    where = exc.filename if exc.filename is not None else None
+    """The whole sentence: what failed, on which path, and why (:func:`os_error_message`).
+
+    A hidden work item of baocao (``.baocao-…``, see :mod:`baocao.fileio.staging`) is named by its folder,
+    the one the user chose.
+    """
+    where = exc.filename
+    if where is not None:
+        path = Path(os.fsdecode(where))
+        where = f"vào thư mục {path.parent}" if path.name.startswith(".baocao-") else str(path)
     verb = "Không đọc được" if reading else "Không ghi được"
     target = f" {where}" if where is not None else ""
     return f"{verb}{target}: {os_error_message(exc, reading=reading)}."

@@ -179,7 +179,9 @@ class Staging:
             sweep(self.root)
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: object, exc: BaseException | None, tb: object) -> None:
+        if isinstance(exc, OSError) and exc.filename is None:  # a full disk says nothing about where
+            exc.filename = str(self.root)
         if not self.committed:
             self.discard()
 
