@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Callable
 
 from baocao.errors import BaocaoError
-from baocao.fileio.xlsx_cells import header_key
+from baocao.fileio.xlsx_cells import MAX_CELL_CHARS, header_key
 from baocao.text_chars import refused_message
 from baocao.vnformat import norm_space, parse_date, parse_number
 
@@ -70,14 +70,11 @@ def is_clean_text(text: str) -> bool:
     )
 
 
-MAX_TEXT_CHARS = 32_767  # what Excel itself lets a cell hold
-
-
 def _clean(text: str) -> str:
     """norm_space with a fast path for plain ASCII (most codes and ids); refused characters and overlong
     text raise :class:`CellError` (TAB, LF and NEL are whitespace and become one space)."""
-    if len(text) > MAX_TEXT_CHARS:
-        raise CellError(f"ô chứa {len(text)} ký tự, quá giới hạn {MAX_TEXT_CHARS} ký tự của một ô Excel")
+    if len(text) > MAX_CELL_CHARS:
+        raise CellError(f"ô chứa {len(text)} ký tự, quá giới hạn {MAX_CELL_CHARS} ký tự của một ô Excel")
     if text.isascii() and text.isprintable():
         stripped = text.strip(" ")
         if "  " not in stripped:

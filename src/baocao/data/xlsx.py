@@ -95,7 +95,6 @@ def merged_ranges(data: bytes, sheets: list[str] | None = None) -> dict[str, lis
 MAX_WORKBOOK_BYTES = 200_000_000  # the .xlsx file (the national test workbook: 13 MB)
 MAX_SHEET_XML_BYTES = 1_000_000_000  # one sheet's XML, uncompressed (national, largest sheet: 45 MB)
 MAX_SHEET_CELLS = 10_000_000  # rows × columns of the used range (national, largest sheet: 750,000)
-MAX_CELL_CHARS = 32_767  # Excel's own limit for the text of one cell
 
 # A cell (or row) reference with two or more column letters or a seven-digit row, or a cell whose
 # first attribute is not its reference: only then is every cell of the sheet looked at one by one.

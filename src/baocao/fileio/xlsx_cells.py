@@ -31,6 +31,7 @@ from typing import Any, Literal
 from ..vnformat import date_short, nfc, norm_space, number
 
 CellKind = Literal["blank", "text", "number", "date", "bool", "formula"]
+MAX_CELL_CHARS = 32_767  # Excel's own limit for the text of one cell
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ def read_cell(cell: Any, *, numbers_as_codes: bool = False) -> CellText:
         return CellText(_code_text(value) if numbers_as_codes else _number_text(value), "number")
     if isinstance(value, (dt.date, dt.time)):
         return CellText(_date_text(value), "date")
-    return CellText(cell_string(str(value)), "text")
+    return CellText(cell_string(excel_unescape(str(value))), "text")
 
 
 _EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
@@ -84,8 +85,8 @@ _BLANKS = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and c not in
 
 
 def cell_string(text: str) -> str:
-    """Text as :func:`read_cell` gives it back: escapes decoded, NFC, ``\\n`` line breaks, lines and ends stripped."""
-    lines = nfc(excel_unescape(text)).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    """Typed text as :func:`read_cell` gives it back: NFC, ``\\n`` line breaks, lines and ends stripped."""
+    lines = nfc(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return "\n".join(line.strip(_BLANKS) for line in lines).strip(_BLANKS)
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import BaocaoError, InputError, Problem
-from ..fileio.xlsx_cells import CellText, header_key, read_cell
+from ..fileio.xlsx_cells import MAX_CELL_CHARS, CellText, header_key, read_cell
 from ..periods import Period, parse_period, require_within_plan
 from ..task_status import STATUSES, normalize_status, task_status
 from ..text_chars import refused_message
@@ -254,9 +254,12 @@ def _row_problems(form: RawForm, raw: RawRow, unit: str, expected: dict[str, For
             if got.formula or norm_space(got.text) != norm_space(want[key]):
                 out.append(problem(key, "ô khóa đã bị sửa, khác với kế hoạch; dòng không được tổng hợp", got.text))
     for key in FILL_KEYS:
-        refused = refused_message(raw.cells[key].text, allow="\t\n")
+        text = raw.cells[key].text
+        refused = refused_message(text, allow="\t\n")
+        if len(text) > MAX_CELL_CHARS:
+            refused = f"chứa {len(text)} ký tự, quá giới hạn {MAX_CELL_CHARS} ký tự của một ô Excel"
         if refused:
-            out.append(problem(key, f"ô {refused}; dòng không được tổng hợp", raw.cells[key].text))
+            out.append(problem(key, f"ô {refused}; dòng không được tổng hợp", text[:200]))
     status = raw.cells["status"].text
     if not status:
         out.append(problem("status", "thiếu tình trạng; dòng không được tổng hợp"))
