@@ -22,6 +22,7 @@ from collections import Counter
 from pathlib import Path
 
 import docx
+import pandas as pd
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -222,6 +223,7 @@ def workbook_with(sheet: str, ref: str, text: str) -> bytes:
 @SETTINGS
 @given(column=st.sampled_from(TEXT_COLUMNS), row=st.integers(2, 6), text=HOSTILE)
 def test_hostile_text_in_any_workbook_text_cell(column, row, text):
+    assume(not re.search("[\ud800-\udfff]", text))  # Excel cannot hold half a UTF-16 pair; calamine reads _xD800_ as typed
     table, col = column
     letter = workbook_xml.column_letters(HEADERS_AT[table.sheet].index(norm_space(col.header).casefold()) + 1)
     with tempfile.TemporaryDirectory() as folder:
@@ -235,7 +237,8 @@ def test_hostile_text_in_any_workbook_text_cell(column, row, text):
             return
     frame = data.tables[table.name]
     (value,) = frame.loc[frame["_row"] == row, col.name]
-    assert value == norm_space(nfc(text))  # the documented reading of a name or code cell
+    expected = norm_space(nfc(text))  # the documented reading of a name or code cell
+    assert value == expected if expected else pd.isna(value)  # only spaces: a blank cell
     OUTCOMES["sổ dữ liệu: giữ nguyên"] += 1
 
 
@@ -288,7 +291,7 @@ def test_hostile_text_in_any_filled_cell_of_a_return_form(name, key, text, rende
         assert len(rows) == len(table) + 1  # no record split by a CR or LF inside a cell
         assert [guard_csv_cell(v) for v in table[HEADERS[key]]] == [r[rows[0].index(HEADERS[key])] for r in rows[1:]]
         assert all(guarded_lines_ok(field) for r in rows for field in r)
-        if render:
+        if render and result.kind == "task":  # a qualitative target's text is not in the report body
             data = load_data(SAMPLE_DATA)
             done = write_report(BASE, SAMPLE_PLAN, data, "2023-H1", folder / "out", returns_dir=forms, charts="none")
             core = expected.strip().rstrip(".;").strip()

@@ -100,9 +100,13 @@ def test_nel_and_other_yaml_line_breaks_survive_dump_and_load():
         assert parse_plan(dump_plan_text(changed)).closing == f"a{odd}b{odd}"
 
 
-def test_a_block_scalar_loses_only_its_final_line_break():
+def test_a_folded_paragraph_loses_only_its_final_line_break_and_a_literal_block_is_several_lines():
     narrative = parse_narrative('period: "2023"\nachievements:\n  - >\n    Dòng một\n    dòng hai\n', "n.yaml")
     assert narrative.achievements == ["Dòng một dòng hai"]
+    with pytest.raises(InputError) as info:
+        parse_narrative('period: "2023"\nachievements:\n  - |\n    Dòng một\n', "n.yaml")
+    assert "LF" in str(info.value) and "achievements[0]" in str(info.value)
+    assert "LF" in only(refused(TEXT.replace("archive: \"VT\"", "archive: |\n  VT\n", 1))).message
 
 
 def test_a_note_may_hold_line_breaks_and_keeps_them_through_dump_and_load():

@@ -9,7 +9,8 @@ expanded (a "billion laughs" file is refused in milliseconds, not after gigabyte
 YAML data: ``!!python/object/apply:os.system`` is refused, never constructed), the length of each
 value, numbers too long to be numbers, keys that are not text, and the characters of every text
 (:mod:`baocao.text_chars`; a value is one line unless its key is one of the caller's ``multiline``
-keys). A one-line value's final line break (what ``|`` and ``>`` add) is YAML syntax and is dropped.
+keys). The final line break ``>`` adds to a folded one-line value is YAML syntax and is dropped; a
+literal block (``|``) keeps its line breaks, so it is a multi-line value.
 """
 
 from __future__ import annotations
@@ -254,7 +255,7 @@ def size_problem(root: yaml.Node, filename: str) -> Problem | None:
 def node_problems(root: yaml.Node, filename: str, multiline: Collection[str] = ()) -> list[Problem]:
     """Tags, keys, value lengths, overlong numbers and refused characters, each with key path and line.
 
-    Values of the keys in ``multiline`` may hold line breaks; a one-line block scalar's final line
+    Values of the keys in ``multiline`` may hold line breaks; a folded one-line value's final line
     break is dropped here (see the module doc).
     """
     problems: list[Problem] = []
@@ -284,8 +285,8 @@ def node_problems(root: yaml.Node, filename: str, multiline: Collection[str] = (
 
 
 def _scalar_problems(loc: Loc, node: yaml.ScalarNode, add: Callable[..., None], allow: str) -> None:
-    if node.style in ("|", ">") and node.value.endswith("\n") and "\n" not in allow:
-        node.value = node.value.rstrip("\n")
+    if node.style == ">" and node.value.endswith("\n") and "\n" not in allow:
+        node.value = node.value[:-1]  # a folded paragraph's final line break is YAML syntax, not text
     text = node.value
     if len(text) > MAX_VALUE_CHARS:
         add(loc, node, f"giá trị dài {number(len(text))} ký tự, quá giới hạn {number(MAX_VALUE_CHARS)} ký tự")

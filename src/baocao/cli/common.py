@@ -66,6 +66,9 @@ def fail(exc: BaseException) -> NoReturn:
     """Print the Vietnamese message for ``exc`` and exit with its code (2, 1 or 130; see the module doc)."""
     if isinstance(exc, SystemExit):
         raise exc
+    # A writer cut short (a full disk) may leave an open file whose clean-up fails again at exit; that
+    # second report of the same fault would print a traceback: the one message below is enough.
+    sys.unraisablehook = lambda unraisable: None
     if isinstance(exc, KeyboardInterrupt):
         click.echo("Đã dừng theo yêu cầu; không tệp nào được ghi dở dang.", err=True)
         sys.exit(130)
