@@ -136,3 +136,14 @@ def test_the_scan_agrees_with_the_reader_on_the_sample():
             assert exact.rows == raw[name][0].height and exact.columns == len(raw[name][0].columns)
             quick = xlsx_limits.scan_sheet(zf.read(part))
             assert quick.rows >= exact.rows and quick.columns >= exact.columns
+
+
+def test_a_number_excel_cannot_hold_is_refused(tmp_path):
+    number = next(c for c in HTX.columns if c.kind in ("int", "number") and not c.required)
+    wb = load_workbook(SAMPLE)
+    letter = xlsx_limits.column_letters(header_column(wb[HTX.sheet], number.header))
+    cell = f'<c r="{letter}6" t="n"><v>1e400</v></c>'.encode()
+    path = rewritten(tmp_path, lambda xml: re.sub(rb'<c r="' + f"{letter}6".encode() + rb'"[^>]*?(?:/>|>.*?</c>)',
+                                                  lambda m: cell, xml, count=1, flags=re.S))
+    (problem,) = problems(path)
+    assert (problem.row, problem.column) == (6, number.header) and "vô hạn" in problem.message

@@ -117,3 +117,10 @@ def test_a_note_may_hold_line_breaks_and_keeps_them_through_dump_and_load():
     spaced.task_groups[0].tasks[0].text = "dòng một\ndòng hai"
     problem = only(refused(dump_plan_text(spaced)))
     assert problem.path == "task_groups[0].tasks[0].text" and "một dòng" in problem.message
+
+
+@pytest.mark.parametrize("number", ["1.0e+400", ".inf", "-.Inf", ".nan", ".NaN", "1e400", '"1e400"'])
+def test_numbers_that_are_not_finite_are_refused(number):
+    text = TEXT.replace("\n                value: 90\n", f"\n                value: {number}\n", 1)
+    problem = only(refused(text))
+    assert problem.path.endswith(".value") and "số hữu hạn" in problem.message

@@ -15,6 +15,7 @@ literal block (``|``) keeps its line breaks, so it is a multi-line value.
 
 from __future__ import annotations
 
+import math
 import os
 import unicodedata
 from pathlib import Path
@@ -292,10 +293,23 @@ def _scalar_problems(loc: Loc, node: yaml.ScalarNode, add: Callable[..., None], 
         add(loc, node, f"giá trị dài {number(len(text))} ký tự, quá giới hạn {number(MAX_VALUE_CHARS)} ký tự")
     elif node.tag in (_TAG + "int", _TAG + "float") and len(text) > MAX_NUMBER_CHARS:
         add(loc, node, f"số viết quá dài ({len(text)} ký tự, tối đa {MAX_NUMBER_CHARS})")
+    elif node.tag == _TAG + "float" and not _finite(text):
+        add(loc, node, "phải là số hữu hạn (không nhận .inf, .nan hay số vượt quá 1e308)", text)
     elif node.tag == _TAG + "str":
         message = refused_message(text, allow=allow)
         if message:
             add(loc, node, message, text)
+
+
+def _finite(text: str) -> bool:
+    """False for a YAML float that is infinite or not a number (``.inf``, ``.nan``, ``1e400``)."""
+    value = text.replace("_", "").lower()
+    if value.lstrip("+-") in (".inf", ".nan"):
+        return False
+    try:
+        return math.isfinite(float(value))
+    except ValueError:  # a YAML 1.1 sexagesimal float ("1:30.5"): finite by construction
+        return True
 
 
 def format_loc(loc: Loc) -> str:

@@ -130,7 +130,10 @@ def to_number(value: object) -> float:
     if isinstance(value, bool) or isinstance(value, dt.datetime | dt.date | dt.time | dt.timedelta):
         raise CellError(f"cần số, ô đang chứa {_kind_vi(value)}")
     if isinstance(value, int | float):
-        return float(value)
+        number = float(value)
+        if not math.isfinite(number):  # not a number Excel can hold: a hand-made file
+            raise CellError("số không hợp lệ (vô hạn hoặc không phải số)")
+        return number
     if isinstance(value, str):
         try:
             return float(parse_number(value))
