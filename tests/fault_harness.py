@@ -217,16 +217,21 @@ def kill_run(command: Command, ref: Reference, scratch: Path, rng: random.Random
     if overwrite:
         subprocess.run(command_line(command, inputs, out), env=environment(scratch), capture_output=True, check=True)
     before = snapshot(out)
+    at_commit = rng.random() < 0.25  # wait for the commit's journal and kill at once: cut between two moves
     at = ref.seconds * (rng.uniform(0.6, 1.15) if rng.random() < 0.7 else rng.uniform(0.0, 0.6))
     errors = scratch / "stderr.txt"
     with open(errors, "wb") as stderr:
         proc = subprocess.Popen(command_line(command, inputs, out, overwrite=overwrite), env=environment(scratch),
                                 stdout=subprocess.DEVNULL, stderr=stderr, start_new_session=True)
         try:
+            if at_commit:
+                wait_for_commit(proc, out)
             proc.wait(timeout=at)
         except subprocess.TimeoutExpired:
+            pass
+        if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
+        proc.wait()
     stop_leftover_processes(scratch)
     mid_commit = any((p / JOURNAL).exists() for p in out.glob(".baocao-stage-*")) if out.exists() else False
     for folder in [out, *(p for p in out.rglob("*") if p.is_dir())] if out.exists() else []:
@@ -234,6 +239,19 @@ def kill_run(command: Command, ref: Reference, scratch: Path, rng: random.Random
     after = snapshot(out)
     return Outcome(command.name, "kill", classify(after, before, ref), hidden_items(out), proc.returncode,
                    errors.read_text(encoding="utf-8", errors="replace").strip(), mid_commit=mid_commit)
+
+
+def wait_for_commit(proc: subprocess.Popen, out: Path, limit: float = 120.0) -> None:
+    """Return as soon as a commit journal appears under ``out`` (or the process ends)."""
+    from baocao.fileio.staging import JOURNAL
+
+    end = time.perf_counter() + limit
+    while proc.poll() is None and time.perf_counter() < end:
+        with contextlib.suppress(OSError):
+            if any(os.path.exists(os.path.join(e.path, JOURNAL)) for e in os.scandir(out)
+                   if e.name.startswith(".baocao-stage-")):
+                os.killpg(proc.pid, signal.SIGKILL)
+                return
 
 
 def broken_run(command: Command, ref: Reference, scratch: Path, fault: str, out: Path, *, overwrite: bool,
@@ -304,17 +322,22 @@ def set_size(command: Command, scratch: Path) -> int:
 
 
 def full_disk_run(command: Command, ref: Reference, scratch: Path, *, overwrite: bool) -> Outcome:
-    """The command on a disk too small for its set: a tmpfs when one can be mounted (room for the
-    previous set, not for a second copy), else a per-file size limit (EFBIG) on the child."""
+    """The command on a disk with room for half of its set: a tmpfs when one can be mounted (filled up to
+    that point by a file of its own, after the previous set when ``overwrite``), else a per-file size
+    limit (EFBIG) on the child."""
     out = scratch / "plein"
     shutil.rmtree(out, ignore_errors=True)
     size = set_size(command, scratch)
-    kib = max(8, int(size * (1.5 if overwrite else 0.5)) // 1024)
-    with small_disk(out, kib) as mounted:
+    with small_disk(out, (2 * size + 2 * 1024 * 1024) // 1024) as mounted:
         if overwrite:
             subprocess.run(command_line(command, scratch / "inputs", out), env=environment(scratch),
                            capture_output=True, check=True)
-        limit = None if mounted else file_size_limit(2048)
+        limit = None
+        if mounted:
+            free = shutil.disk_usage(out).free
+            (out / "lap-day.bin").write_bytes(b"\0" * max(0, free - size // 2))
+        else:
+            limit = file_size_limit(2048)
         outcome = broken_run(command, ref, scratch, "disk full" if mounted else "file size limit", out,
                              overwrite=overwrite, preexec=limit)
     shutil.rmtree(out, ignore_errors=True)

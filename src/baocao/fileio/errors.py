@@ -57,7 +57,8 @@ def os_error_text(exc: OSError, *, reading: bool = False) -> str:
     where = exc.filename
     if where is not None:
         path = Path(os.fsdecode(where))
-        where = f"vào thư mục {path.parent}" if path.name.startswith(".baocao-") else str(path)
+        hidden = next((i for i, part in enumerate(path.parts) if part.startswith(".baocao-")), None)
+        where = str(path) if hidden is None else f"vào thư mục {Path(*path.parts[:hidden])}"
     verb = "Không đọc được" if reading else "Không ghi được"
     target = f" {where}" if where is not None else ""
     return f"{verb}{target}: {os_error_message(exc, reading=reading)}."

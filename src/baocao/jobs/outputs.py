@@ -64,6 +64,21 @@ def pdf_copies(docx: Sequence[str | os.PathLike[str]], out_dir: str | os.PathLik
     return pdfs, []
 
 
+def _why_no_pdf(folder: Path) -> str:
+    """What to try when LibreOffice made no PDF: free disk space first when little is left."""
+    import shutil
+
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        free = None
+    if free is not None and free < 50_000_000:
+        from ..vnformat import number
+
+        return (f"Ổ đĩa chỉ còn trống {number(free // 1024)} KB: giải phóng chỗ trống rồi chạy lại.")
+    return "Mở thử văn bản trong LibreOffice hoặc Word, hoặc chạy lại không có --pdf để chỉ xuất .docx."
+
+
 def pdf_complete(path: Path) -> bool:
     """True when ``path`` starts as a PDF and ends with its end-of-file mark (not cut off on the way)."""
     try:
@@ -153,8 +168,8 @@ class OutputFolder:
                 pdfs, warnings = pdf_copies([p for p in staged if p is not None], self.staging.folder_for(self.path))
             except PdfConversionError as exc:
                 names = ", ".join(p.name for p in exc.failed)
-                raise BaocaoError(f"LibreOffice không tạo được PDF cho: {names}; không ghi tệp nào. Mở thử văn bản "
-                                  "trong LibreOffice hoặc Word, hoặc chạy lại không có --pdf để chỉ xuất .docx.") from None
+                raise BaocaoError(f"LibreOffice không tạo được PDF cho: {names}; không ghi tệp nào. "
+                                  f"{_why_no_pdf(self.path)}") from None
             self.written.pdf.extend(self.staging.adopt(*pdfs))
             self.written.warnings.extend(warnings)
         self.staging.commit()
