@@ -84,10 +84,10 @@ def test_a_5000_digit_number_is_refused_with_its_line():
     ("date: 2021-05-11", "date: 20210511", "phải là ngày dạng YYYY-MM-DD"),
     ("start: 2021", "start: .nan", "số hữu hạn"),
     ("horizon:", "horizon: x: y", "dấu ':' không được đặt ở đây"),
-    ("archive: \"VT\"", "archive: 'VT", "tệp kết thúc giữa chừng"),
+    ("", "\nzz_cuoi: 'VT", "tệp kết thúc giữa chừng"),
 ])
 def test_messages_from_pydantic_and_the_yaml_parser_are_vietnamese(old, new, words):
-    message = str(refused(TEXT.replace(old, new, 1)))
+    message = str(refused(TEXT.replace(old, new, 1) if old else TEXT + new))
     assert words in message
     for english in ("Input should", "should have", "mapping values", "found unexpected", "Datetimes"):
         assert english not in message

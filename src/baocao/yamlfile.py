@@ -8,8 +8,8 @@ its size (:data:`MAX_YAML_BYTES`), the nesting depth and the number of nodes onc
 expanded (a "billion laughs" file is refused in milliseconds, not after gigabytes), tags (only plain
 YAML data: ``!!python/object/apply:os.system`` is refused, never constructed), the length of each
 value, numbers too long to be numbers, keys that are not text, and the characters of every text
-(:mod:`baocao.text_chars`; a value is one line unless its key is one of the caller's ``multiline``
-keys). The final line break ``>`` adds to a folded one-line value is YAML syntax and is dropped; a
+(:mod:`baocao.text_chars`; a value is one line unless the caller's ``multiline`` says its key path may
+break lines). The final line break ``>`` adds to a folded one-line value is YAML syntax and is dropped; a
 literal block (``|``) keeps its line breaks, so it is a multi-line value.
 """
 
@@ -19,7 +19,7 @@ import math
 import os
 import unicodedata
 from pathlib import Path
-from typing import Any, Callable, Collection, Iterable, Iterator, TypeVar
+from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -253,10 +253,18 @@ def size_problem(root: yaml.Node, filename: str) -> Problem | None:
     return None
 
 
-def node_problems(root: yaml.Node, filename: str, multiline: Collection[str] = ()) -> list[Problem]:
+Multiline = Callable[[Loc], bool]
+
+
+def one_line(loc: Loc) -> bool:
+    """The default :data:`Multiline`: no value may break its line."""
+    return False
+
+
+def node_problems(root: yaml.Node, filename: str, multiline: Multiline = one_line) -> list[Problem]:
     """Tags, keys, value lengths, overlong numbers and refused characters, each with key path and line.
 
-    Values of the keys in ``multiline`` may hold line breaks; a folded one-line value's final line
+    Values whose key path ``multiline`` accepts may hold line breaks; a folded one-line value's final line
     break is dropped here (see the module doc).
     """
     problems: list[Problem] = []
@@ -280,8 +288,7 @@ def node_problems(root: yaml.Node, filename: str, multiline: Collection[str] = (
                 else:
                     _scalar_problems(loc + (key_node.value,), key_node, add, "")
         elif isinstance(node, yaml.ScalarNode):
-            key = next((p for p in reversed(loc) if isinstance(p, str)), None)
-            _scalar_problems(loc, node, add, "\n" if key in multiline else "")
+            _scalar_problems(loc, node, add, "\n" if multiline(loc) else "")
     return problems
 
 
@@ -365,7 +372,7 @@ def _pydantic_problems(exc: ValidationError, filename: str, lines: LineMap) -> l
 Check = Callable[[Any], Iterable[tuple[Loc, str, Any]]]
 
 
-def compose_checked(text: str, filename: str, title: str, multiline: Collection[str] = ()) -> yaml.Node:
+def compose_checked(text: str, filename: str, title: str, multiline: Multiline = one_line) -> yaml.Node:
     """The YAML node tree of ``text``, refused with located problems unless within every limit."""
     if len(text) > MAX_YAML_BYTES:
         raise InputError([Problem(filename, f"tệp quá lớn ({number(len(text))} ký tự; tối đa {number(MAX_YAML_BYTES)})")], title)
@@ -400,10 +407,10 @@ def construct(root: yaml.Node, filename: str, title: str) -> Any:
 
 
 def parse_yaml_model(text: str, model: type[M], filename: str, *, title: str, check: Check | None = None,
-                     multiline: Collection[str] = ()) -> M:
+                     multiline: Multiline = one_line) -> M:
     """Parse YAML text into ``model``; every fault (limits, syntax, schema, ``check``) raises one InputError.
 
-    Values of the keys in ``multiline`` may hold line breaks; every other value is one line.
+    Values whose key path ``multiline`` accepts may hold line breaks; every other value is one line.
     """
     root = compose_checked(text, filename, title, multiline)
     lines = LineMap(root)

@@ -13,7 +13,22 @@ from .data_spec import data_faults
 from .model import Article, Block, Plan, Section, Target
 
 TITLE = "Tệp kế hoạch có lỗi"
-MULTILINE_KEYS = frozenset({"note"})  # a note is a table cell and may hold line breaks; other values are one line
+#: Values that may break their line where the document's layout breaks it (docs/plan-file.md, "Line breaks"): a
+#: long agency name, the signer's authority and position, the decision's authority line, an appendix's or the
+#: attached document's title, as (first key, last key); and table cells: a task's ``note``, the cells of a
+#: written-out appendix table. Every other value is one line.
+MULTILINE = frozenset({("issuer", "parent"), ("issuer", "name"), ("signer", "authority"), ("signer", "position"),
+                       ("decision", "authority"), ("appendix", "title"), ("appendices", "title"),
+                       ("attached", "title")})
+
+
+def may_break_lines(loc: Loc) -> bool:
+    """Whether the value at the YAML path ``loc`` may hold a line break (see :data:`MULTILINE`)."""
+    keys = [part for part in loc if isinstance(part, str)]
+    if not keys:
+        return False
+    return (keys[-1] == "note" or (keys[0], keys[-1]) in MULTILINE
+            or (keys[0] in ("appendix", "appendices") and "rows" in keys))
 
 
 Fault = tuple[Loc, str, Any]
@@ -34,7 +49,7 @@ def parse_plan(text: str, filename: str = "<chuỗi>", *, checks: Iterable[PlanC
         for more in extra:
             yield from more(plan)
 
-    return parse_yaml_model(text, Plan, filename, title=TITLE, check=check, multiline=MULTILINE_KEYS)
+    return parse_yaml_model(text, Plan, filename, title=TITLE, check=check, multiline=may_break_lines)
 
 
 def load_plan(path: str | os.PathLike[str], *, checks: Iterable[PlanCheck] = ()) -> Plan:
