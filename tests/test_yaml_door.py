@@ -123,4 +123,5 @@ def test_a_note_may_hold_line_breaks_and_keeps_them_through_dump_and_load():
 def test_numbers_that_are_not_finite_are_refused(number):
     text = TEXT.replace("\n                value: 90\n", f"\n                value: {number}\n", 1)
     problem = only(refused(text))
-    assert problem.path.endswith(".value") and "số hữu hạn" in problem.message
+    assert problem.path.endswith(".value")
+    assert "số hữu hạn" in problem.message or "không đọc được số" in problem.message  # text: the plan's number type
