@@ -146,3 +146,13 @@ def test_sample_forms_survive_the_checks(plan, tmp_path):
     folder = tmp_path / "mau"
     shutil.copytree(ROOT / "sample_data" / "bao-cao-don-vi" / "2023-H1", folder)
     assert not [p for p in collect_forms(plan, H1, folder).problems if "ký tự" in p.message]
+
+
+@pytest.mark.parametrize("typed, shown", [("+1", "+1"), ("-7 HTX (giải thể)", "-7 HTX (giải thể)"),
+                                          ("- Đã tổ chức 3 lớp.", "Đã tổ chức 3 lớp"), ("+ Tuyên truyền", "Tuyên truyền")])
+def test_the_report_drops_a_list_mark_but_never_the_sign_of_a_figure(typed, shown):
+    from types import SimpleNamespace
+
+    from baocao.report.build import _result_text
+
+    assert _result_text([SimpleNamespace(result=typed)]) == shown
