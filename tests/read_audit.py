@@ -32,11 +32,20 @@ class ReadAudit:
     """Collects the paths outside the allowed places that the running process opens."""
 
     def __init__(self, root: Path) -> None:
+        self.root = str(root) + os.sep
         self.roots = allowed_roots(root)
+        # beside the checkout (``../shared``) is outside even inside the temporary folder or the home,
+        # unless the checkout sits right in one of the allowed places
+        parent = str(root.parent)
+        self.beside = "" if parent in self.roots or parent == os.path.expanduser("~") else parent + os.sep
         self.home = os.path.expanduser("~")
         self.outside: list[str] = []
 
     def allowed(self, path: str) -> bool:
+        if path.startswith(self.root) or path == self.root[:-1]:
+            return True
+        if self.beside and path.startswith(self.beside):
+            return False
         if path.startswith(self.roots):
             return True
         home = self.home + os.sep
