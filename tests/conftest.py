@@ -12,10 +12,26 @@ from types import ModuleType
 
 import pytest
 
+from read_audit import ReadAudit
+
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "tests" / "fixtures" / "seed-188-KH-LMHTX.txt"  # public document, copied from the seed
 SAMPLE_PLAN = ROOT / "sample_data" / "ke-hoach-188.yaml"
 FIXTURES = ROOT / "tests" / "fixtures"
+
+
+READS = ReadAudit(ROOT)
+sys.addaudithook(READS)
+
+
+@pytest.fixture(autouse=True)
+def reads_only_inside_the_repository():
+    """Fail a test that opened a file outside the repository (see tests/read_audit.py)."""
+    READS.take()
+    yield
+    outside = READS.take()
+    if outside:
+        pytest.fail(f"the test read outside the repository: {sorted(set(outside))[:5]}")
 
 
 def load_tool(name: str) -> ModuleType:

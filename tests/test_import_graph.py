@@ -31,10 +31,10 @@ def test_no_import_circle_inside_the_package(package):
 #: Each may import only those before it, so the data flows one way: foundations, inputs, the pure
 #: middle, the output edge, and what runs it all. ``baocao`` itself (``__version__``) is allowed anywhere.
 LAYERS = (
-    "errors", "vnformat", "decree30", "admin_units", "marks", "lazy_exports", "resources", "yamlfile", "fileio",
-    "spreadsheet_text",
+    "errors", "vnformat", "decree30", "admin_units", "marks", "lazy_exports", "resources", "text_chars", "fileio",
+    "yamlfile", "spreadsheet_text",
     "plan", "data", "task_status", "periods", "returns",
-    "indicators", "report",
+    "chart_font", "indicators", "report",
     "docx", "docread", "render", "checks", "display",
     "jobs", "cli",
 )

@@ -371,7 +371,7 @@ def test_csv_of_collected_results_guards_formula_like_text(plan, tmp_path):
     out = tmp_path / "kq.csv"
     res = CliRunner().invoke(main_group, ["returns", "collect", str(SAMPLE_PLAN), str(tmp_path / "phieu"),
                                           "--period", "2023-H1", "--csv", str(out)])
-    assert res.exit_code == 1, res.output  # the other forms are unfilled
+    assert res.exit_code == 2, res.output  # the other forms are unfilled
     rows = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
     (row,) = [r for r in rows if r["Mã"] == "nv2.4"]
     assert [row[HEADERS[k]] for k in texts] == ["'" + t for t in FORMULA_LIKE]
@@ -380,7 +380,8 @@ def test_csv_of_collected_results_guards_formula_like_text(plan, tmp_path):
 
 
 @pytest.mark.parametrize(("value", "written"), [
-    ("=1+1", "'=1+1"), ("\tx", "'\tx"), ("\r=1", "'\r=1"), ("- Đã tổ chức", "'- Đã tổ chức"),
+    ("=1+1", "'=1+1"), ("\tx", "'\tx"), ("\r=1", "\r'=1"), ("- Đã tổ chức", "'- Đã tổ chức"),
+    ("Tỷ lệ\r=cmd|' /C calc'!A0", "Tỷ lệ\r'=cmd|' /C calc'!A0"), ("a\r\n@b\n+c", "a\r\n'@b\n'+c"), ("'=x", "''=x"),
     ("Hợp tác xã", "Hợp tác xã"), ("", ""), (-5, -5), (None, None),
 ])
 def test_guard_csv_cell(value, written):
@@ -403,7 +404,7 @@ def test_cli_export_then_collect(tmp_path):
     csv = tmp_path / "kq.csv"
     res = runner.invoke(main_group, ["returns", "collect", str(SAMPLE_PLAN), str(out), "--period", "2023-H1",
                                      "--csv", str(csv)])
-    assert res.exit_code == 1  # the unfilled forms have no status
+    assert res.exit_code == 2  # the unfilled forms have no status
     assert "Đơn vị chưa gửi phiếu (1): Ban biên tập bản tin Kinh tế hợp tác (bbt)." in res.output
     assert "thiếu tình trạng" in res.output
     assert csv.read_bytes().startswith(b"\xef\xbb\xbf")

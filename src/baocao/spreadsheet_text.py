@@ -3,19 +3,25 @@
 A cell text beginning with ``=``, ``+``, ``-`` or ``@`` is read as a formula by Excel and LibreOffice
 when typed or when a CSV file is opened: a unit's "- Đã tổ chức 3 lớp" shows as ``#NAME?``, a crafted
 ``=HYPERLINK(…)`` runs ("CSV injection"). In .xlsx we write such text as a string cell with Excel's
-quote prefix (shown as typed, nothing added to the value); in CSV, where no cell type exists, a
-leading apostrophe is added (OWASP's advice), also before a tab or carriage return.
+quote prefix (shown as typed, nothing added to the value); in CSV, where no cell type exists, an
+apostrophe is added (OWASP's advice) before such text, and before a tab.
+
+A CSV cell holding a line break is quoted (records end with CR LF, so a CR in a cell is quoted too)
+and no record splits in a CSV reader. A reader that splits lines anyway must not find a formula
+either: the guard also applies to every line inside a cell, after each CR or LF. A text that already
+starts with apostrophes before such a character gets one more, so the guard can always be undone.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import pandas as pd
 
 FORMULA_STARTS = ("=", "+", "-", "@")
-CSV_FORMULA_STARTS = (*FORMULA_STARTS, "\t", "\r")
+_CSV_LINE_NEEDS_GUARD = re.compile(r"(^|\r\n|\r|\n)('*[=+\-@\t])")
 
 
 def looks_like_formula(value: Any) -> bool:
@@ -24,8 +30,11 @@ def looks_like_formula(value: Any) -> bool:
 
 
 def write_text_cell(cell: Any, value: str | None) -> None:
-    """Put text in an openpyxl cell so that no spreadsheet ever reads it as a formula or number."""
-    cell.value = value
+    """Put text in an openpyxl cell so that no spreadsheet ever reads it as a formula or number, and
+    Excel shows it as typed (a ``_xHHHH_`` in the text is escaped, see :func:`~baocao.fileio.xlsx_cells.excel_escape`)."""
+    from .fileio.xlsx_cells import excel_escape
+
+    cell.value = excel_escape(value) if isinstance(value, str) else value
     if isinstance(value, str):
         cell.data_type = "s"
         if looks_like_formula(value):
@@ -33,9 +42,10 @@ def write_text_cell(cell: Any, value: str | None) -> None:
 
 
 def guard_csv_cell(value: Any) -> Any:
-    """*value* with a leading apostrophe when it is text a spreadsheet would run as a formula."""
-    if isinstance(value, str) and value.startswith(CSV_FORMULA_STARTS):
-        return "'" + value
+    """*value* with an apostrophe before each of its lines a spreadsheet would run as a formula (see the
+    module doc); other values unchanged."""
+    if isinstance(value, str):
+        return _CSV_LINE_NEEDS_GUARD.sub(r"\1'\2", value)
     return value
 
 
@@ -46,7 +56,7 @@ def csv_text(frame: pd.DataFrame) -> str:
         if guarded[column].dtype == object or str(guarded[column].dtype) in ("string", "str"):
             guarded[column] = guarded[column].map(guard_csv_cell)
     guarded.columns = [guard_csv_cell(str(c)) for c in guarded.columns]
-    return guarded.to_csv(index=False)
+    return guarded.to_csv(index=False, lineterminator="\r\n")
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:

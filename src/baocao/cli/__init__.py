@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import main_group
+from .common import fail, main_group
 from . import check_cmds  # noqa: F401  (registers commands)
 from . import demo_cmds  # noqa: F401  (registers commands)
 from . import indicators_cmds  # noqa: F401  (registers commands)
@@ -16,8 +16,11 @@ from . import template_cmds  # noqa: F401  (registers commands)
 
 
 def main() -> None:
-    """Entry point of the ``baocao`` console script."""
-    main_group(prog_name="baocao")
+    """Entry point of the ``baocao`` console script (failures outside a command end as inside one)."""
+    try:
+        main_group(prog_name="baocao")
+    except BaseException as exc:  # noqa: BLE001 - see baocao.cli.common.fail
+        fail(exc)
 
 
 __all__ = ["main", "main_group"]

@@ -23,8 +23,8 @@ def _parse_cutoff(ctx: click.Context, param: click.Parameter, value: str | None)
 
 
 @main_group.command("indicators")
-@click.argument("plan_file", type=existing_file("Tệp kế hoạch (.yaml)"))
-@click.argument("data_file", type=existing_file("Tệp dữ liệu (.xlsx)"))
+@click.argument("plan_file", metavar="KẾ_HOẠCH", type=existing_file("Tệp kế hoạch (.yaml)"))
+@click.argument("data_file", metavar="DỮ_LIỆU", type=existing_file("Tệp dữ liệu (.xlsx)"))
 @click.option("--cutoff", required=True, callback=_parse_cutoff, metavar="YYYY-MM-DD",
               help="Ngày chốt số liệu, ví dụ 2023-06-14.")
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON.")
@@ -37,7 +37,7 @@ def _parse_cutoff(ctx: click.Context, param: click.Parameter, value: str | None)
 @reports_errors
 def indicators(plan_file: str, data_file: str, cutoff: dt.date, as_json: bool, as_csv: bool,
                charts_dir: Path | None, communes: str, overwrite: bool) -> None:
-    """Tính các chỉ tiêu của kế hoạch PLAN_FILE từ tệp dữ liệu DATA_FILE đến ngày --cutoff."""
+    """Tính các chỉ tiêu của kế hoạch KẾ_HOẠCH từ tệp dữ liệu DỮ_LIỆU đến ngày --cutoff."""
     from ..data import load_data
     from ..indicators import assess, text_table, to_frame
     from ..indicators.plan_check import load_plan
@@ -50,10 +50,13 @@ def indicators(plan_file: str, data_file: str, cutoff: dt.date, as_json: bool, a
     found = assess(plan, data, cutoff, communes=communes)  # type: ignore[arg-type]
     written: list[Path] = []
     if charts_dir is not None:
+        from ..fileio.staging import Staging
         from ..indicators.charts import save_charts
 
-        written = save_charts(plan, data, cutoff, charts_dir, communes=communes,  # type: ignore[arg-type]
-                              overwrite=overwrite)
+        with Staging(charts_dir, overwrite=overwrite) as stage:  # every chart, or none
+            staged = save_charts(plan, data, cutoff, stage.folder_for(charts_dir), communes=communes)  # type: ignore[arg-type]
+            written = stage.adopt(*staged)
+            stage.commit()
     if data.warnings:
         click.echo(f"Cảnh báo: tệp dữ liệu có {len(data.warnings)} điểm cần xem lại "
                    "(dòng trống, giá trị đáng ngờ).", err=True)

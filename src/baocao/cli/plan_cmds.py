@@ -15,8 +15,8 @@ from .common import echo_written, main_group, reports_errors
 
 
 def plan_argument(fn: Any) -> Any:
-    """The PLAN_FILE argument shared by the plan and task commands."""
-    return click.argument("plan_file", type=click.Path(dir_okay=False, path_type=str))(fn)
+    """The KẾ_HOẠCH argument shared by the plan and task commands."""
+    return click.argument("plan_file", metavar="KẾ_HOẠCH", type=click.Path(dir_okay=False, path_type=str))(fn)
 
 
 def document_options(fn: Any) -> Any:
@@ -30,7 +30,7 @@ def document_options(fn: Any) -> Any:
 @plan_argument
 @reports_errors
 def outline(plan_file: str) -> None:
-    """Kiểm tra và in bố cục của kế hoạch PLAN_FILE (.yaml), cả cách tính chỉ tiêu (compute)."""
+    """Kiểm tra và in bố cục của kế hoạch KẾ_HOẠCH (.yaml), cả cách tính chỉ tiêu (compute)."""
     from ..indicators.plan_check import load_plan
 
     click.echo(str(load_plan(plan_file)))
@@ -43,7 +43,7 @@ def outline(plan_file: str) -> None:
 @click.option("--overwrite", is_flag=True, help="Ghi đè các tệp đã có.")
 @reports_errors
 def plan_document(plan_file: str, out_dir: Path, pdf: bool, draft: bool, overwrite: bool) -> None:
-    """Xuất văn bản kế hoạch PLAN_FILE (.yaml) kèm phụ lục phân công (trang ngang) ra .docx."""
+    """Xuất văn bản kế hoạch KẾ_HOẠCH (.yaml) kèm phụ lục phân công (trang ngang) ra .docx."""
     from ..jobs.plan_docs import write_plan
 
     written = write_plan(plan_file, out_dir, draft=draft, pdf=pdf, overwrite=overwrite)
@@ -56,7 +56,7 @@ def plan_document(plan_file: str, out_dir: Path, pdf: bool, draft: bool, overwri
 @click.option("--overwrite", is_flag=True, help="Ghi đè các tệp đã có.")
 @reports_errors
 def appendix_document(plan_file: str, out_dir: Path, pdf: bool, overwrite: bool) -> None:
-    """Xuất riêng phụ lục phân công thực hiện của kế hoạch PLAN_FILE ra .docx."""
+    """Xuất riêng phụ lục phân công thực hiện của kế hoạch KẾ_HOẠCH ra .docx."""
     from ..jobs.plan_docs import write_appendix
 
     written = write_appendix(plan_file, out_dir, pdf=pdf, overwrite=overwrite)

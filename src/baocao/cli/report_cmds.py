@@ -10,9 +10,9 @@ from .common import echo_written, main_group, reports_errors, shown
 
 
 @main_group.command("report")
-@click.argument("plan_file", type=click.Path(dir_okay=False, path_type=Path))
-@click.argument("data_file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--period", required=True, help="Kỳ báo cáo: 2023-H1, 2023, 2021-2025, 2024-Q3 …")
+@click.argument("plan_file", metavar="KẾ_HOẠCH", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("data_file", metavar="DỮ_LIỆU", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--period", required=True, metavar="KỲ", help="Kỳ báo cáo: 2023-H1, 2023, 2021-2025, 2024-Q3 …")
 @click.option("--returns", "returns_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Thư mục báo cáo của các đơn vị (hoặc thư mục chứa các thư mục theo kỳ).")
 @click.option("--narrative", type=click.Path(dir_okay=False, path_type=Path), help="Tệp nhận định (.yaml).")
@@ -26,7 +26,7 @@ from .common import echo_written, main_group, reports_errors, shown
 @reports_errors
 def report(plan_file: Path, data_file: Path, period: str, returns_dir: Path | None, narrative: Path | None,
            out_dir: Path, pdf: bool, draft: bool, charts: str, overwrite: bool) -> None:
-    """Lập báo cáo kết quả thực hiện kế hoạch PLAN_FILE cho một kỳ, từ sổ dữ liệu DATA_FILE."""
+    """Lập báo cáo kết quả thực hiện kế hoạch KẾ_HOẠCH cho một kỳ, từ sổ dữ liệu DỮ_LIỆU."""
     from ..checks.results import format_findings
     from ..indicators.plan_check import load_plan
     from ..jobs.report import report_findings, write_report

@@ -33,8 +33,8 @@ def returns_group() -> None:
 
 
 @returns_group.command("export")
-@click.argument("plan_file", type=click.Path(exists=True, dir_okay=False, path_type=str))
-@click.option("--period", "period", required=True, callback=_period, help=PERIOD_HELP)
+@click.argument("plan_file", metavar="KẾ_HOẠCH", type=click.Path(exists=True, dir_okay=False, path_type=str))
+@click.option("--period", "period", required=True, metavar="KỲ", callback=_period, help=PERIOD_HELP)
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Thư mục ghi các phiếu .xlsx.")
 @click.option("--overwrite", is_flag=True, help="Ghi đè các phiếu đã có.")
@@ -95,15 +95,15 @@ def summary_lines(collected: Collected) -> list[str]:
 
 
 @returns_group.command("collect")
-@click.argument("plan_file", type=click.Path(exists=True, dir_okay=False, path_type=str))
-@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--period", "period", required=True, callback=_period, help=PERIOD_HELP)
+@click.argument("plan_file", metavar="KẾ_HOẠCH", type=click.Path(exists=True, dir_okay=False, path_type=str))
+@click.argument("folder", metavar="THƯ_MỤC", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--period", "period", required=True, metavar="KỲ", callback=_period, help=PERIOD_HELP)
 @click.option("--csv", "csv_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Ghi bảng kết quả đã tổng hợp ra tệp CSV (UTF-8, mở được bằng Excel).")
 @click.option("--overwrite", is_flag=True, help="Ghi đè tệp CSV đã có.")
 @reports_errors
 def collect_cmd(plan_file: str, folder: Path, period: Period, csv_file: Path | None, overwrite: bool) -> None:
-    """Tổng hợp các phiếu .xlsx trong FOLDER; mã thoát 1 nếu có lỗi trong phiếu."""
+    """Tổng hợp các phiếu .xlsx trong THƯ_MỤC; mã thoát 2 nếu có lỗi trong phiếu."""
     from ..fileio.atomic import atomic_write_bytes, output_exists
     from ..plan.io import load_plan
     from ..spreadsheet_text import csv_bytes
@@ -118,4 +118,4 @@ def collect_cmd(plan_file: str, folder: Path, period: Period, csv_file: Path | N
         atomic_write_bytes(csv_file, csv_bytes(collected.table()), overwrite=overwrite)
         click.echo(f"\nĐã ghi bảng kết quả vào {csv_file}.")
     if collected.problems:
-        sys.exit(1)
+        sys.exit(2)

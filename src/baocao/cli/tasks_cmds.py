@@ -22,7 +22,7 @@ def tasks_group() -> None:
 @click.option("--overwrite", is_flag=True, help="Ghi đè tệp Excel đã có.")
 @reports_errors
 def tasks_export(plan_file: str, xlsx: Path, overwrite: bool) -> None:
-    """Xuất bảng nhiệm vụ của kế hoạch PLAN_FILE ra tệp Excel để sửa."""
+    """Xuất bảng nhiệm vụ của kế hoạch KẾ_HOẠCH ra tệp Excel để sửa."""
     from ..plan.io import load_plan
     from ..plan.tasks_xlsx import export_tasks
 
@@ -39,11 +39,11 @@ def tasks_export(plan_file: str, xlsx: Path, overwrite: bool) -> None:
 @click.option("--xlsx", "xlsx", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Tệp Excel đã sửa.")
 @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path),
-              help="Tệp kế hoạch mới (.yaml). Bỏ trống: ghi vào PLAN_FILE (cần --overwrite).")
+              help="Tệp kế hoạch mới (.yaml). Bỏ trống: ghi vào KẾ_HOẠCH (cần --overwrite).")
 @click.option("--overwrite", is_flag=True, help="Cho phép ghi đè tệp kế hoạch.")
 @reports_errors
 def tasks_import(plan_file: str, xlsx: Path, out: Path | None, overwrite: bool) -> None:
-    """Đọc bảng nhiệm vụ đã sửa vào kế hoạch PLAN_FILE và in những gì thay đổi."""
+    """Đọc bảng nhiệm vụ đã sửa vào kế hoạch KẾ_HOẠCH và in những gì thay đổi."""
     from ..jobs.tasks import read_task_table, write_task_import
 
     imported = read_task_table(plan_file, xlsx)

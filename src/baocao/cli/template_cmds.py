@@ -15,7 +15,7 @@ def template_group() -> None:
 
 
 @template_group.command("repair")
-@click.argument("template_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("template_file", metavar="MẪU", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--out", "out_file", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Tệp mẫu đã sửa (.docx).")
 @click.option("--overwrite", is_flag=True, help="Ghi đè tệp đã có.")

@@ -13,10 +13,12 @@ import unicodedata
 from collections.abc import Callable
 
 from baocao.errors import BaocaoError
-from baocao.fileio.xlsx_cells import header_key
+from baocao.fileio.xlsx_cells import MAX_CELL_CHARS, header_key
+from baocao.text_chars import refused_message
 from baocao.vnformat import norm_space, parse_date, parse_number
 
 from .schema import YEAR_RANGE, Column
+from .xlsx import CellFault
 
 
 class CellError(BaocaoError):
@@ -69,11 +71,17 @@ def is_clean_text(text: str) -> bool:
 
 
 def _clean(text: str) -> str:
-    """norm_space with a fast path for plain ASCII (most codes and ids)."""
+    """norm_space with a fast path for plain ASCII (most codes and ids); refused characters and overlong
+    text raise :class:`CellError` (TAB, LF and NEL are whitespace and become one space)."""
+    if len(text) > MAX_CELL_CHARS:
+        raise CellError(f"ô chứa {len(text)} ký tự, quá giới hạn {MAX_CELL_CHARS} ký tự của một ô Excel")
     if text.isascii() and text.isprintable():
         stripped = text.strip(" ")
         if "  " not in stripped:
             return stripped
+    refused = refused_message(text, allow="\t\n")
+    if refused:
+        raise CellError(f"ô {refused}")
     return norm_space(text)
 
 
@@ -122,7 +130,10 @@ def to_number(value: object) -> float:
     if isinstance(value, bool) or isinstance(value, dt.datetime | dt.date | dt.time | dt.timedelta):
         raise CellError(f"cần số, ô đang chứa {_kind_vi(value)}")
     if isinstance(value, int | float):
-        return float(value)
+        number = float(value)
+        if not math.isfinite(number):  # not a number Excel can hold: a hand-made file
+            raise CellError("số không hợp lệ (vô hạn hoặc không phải số)")
+        return number
     if isinstance(value, str):
         try:
             return float(parse_number(value))
@@ -223,6 +234,8 @@ def converter(column: Column) -> Callable[[object], object]:
 
 def display_value(value: object) -> object:
     """A raw cell value as the analyst would recognise it in a message: dates as d/m/Y text."""
+    if isinstance(value, CellFault):
+        return None
     if isinstance(value, dt.datetime | dt.date):
         return f"{value.day}/{value.month}/{value.year}"
     return value

@@ -21,11 +21,16 @@ import hashlib
 import io
 import os
 import threading
+import zipfile
+import zlib
 from collections.abc import Collection, Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
+from xml.etree import ElementTree
+
+import numpy as np
 
 from baocao.errors import InputError, Problem
 from baocao.fileio.xlsx_cells import header_key
@@ -35,7 +40,8 @@ from .cycle import CycleData, DeclaredCycleData
 from .declared import BUILTIN, DataSchema, schema_for
 from .parse import RawSheet, Range, SheetResult, empty_frame, parse_sheet
 from .schema import TABLES, Table
-from .xlsx import merged_ranges, part_sizes
+from .xlsx import (MAX_SHEET_CELLS, MAX_WORKBOOK_BYTES, SheetScan, column_letters, extent_message,
+                   merged_ranges, part_sizes, scan_sheet, sheet_parts, sheet_xml)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -59,16 +65,7 @@ def load_data(path: str | Path, *, strict: bool = False, engine: str = DEFAULT_E
     """
     path = Path(path)
     file = path.name
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError([Problem(file=str(path), message="không tìm thấy tệp")], "Không đọc được sổ dữ liệu") from None
-    except IsADirectoryError:
-        raise InputError([Problem(file=str(path), message="đây là thư mục, không phải tệp .xlsx")],
-                         "Không đọc được sổ dữ liệu") from None
-    except OSError as exc:
-        raise InputError([Problem(file=file, message=f"không đọc được tệp ({exc.strerror or exc})")],
-                         "Không đọc được sổ dữ liệu") from None
+    data = _read_workbook(path)
     schema = schema_for(plan)
     frames, errors, warnings, complete = read_tables(data, file=file, engine=engine, schema=schema)
     if strict:
@@ -80,6 +77,26 @@ def load_data(path: str | Path, *, strict: bool = False, engine: str = DEFAULT_E
         return CycleData(**common, **frames)
     builtin = {t.name: frames.pop(t.name) if t.name in frames else empty_frame(t) for t in TABLES}
     return DeclaredCycleData(**common, **builtin, declared=frames, schema=schema)
+
+
+def _read_workbook(path: Path) -> bytes:
+    """The workbook's bytes; a missing, unreadable or oversized file is an InputError naming it."""
+    from baocao.fileio.errors import os_error_message
+    from baocao.vnformat import number
+
+    def refuse(message: str) -> InputError:
+        return InputError([Problem(file=str(path), message=message)], "Không đọc được sổ dữ liệu")
+
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_WORKBOOK_BYTES + 1)
+    except IsADirectoryError:
+        raise refuse("đây là thư mục, không phải tệp .xlsx") from None
+    except OSError as exc:
+        raise refuse(os_error_message(exc, reading=True)) from None
+    if len(data) > MAX_WORKBOOK_BYTES:
+        raise refuse(f"tệp lớn hơn giới hạn {number(MAX_WORKBOOK_BYTES)} byte")
+    return data
 
 
 def read_tables(
@@ -122,6 +139,10 @@ def read_tables(
         referenced = {sheet for sheet, table in table_of.items() if table.name in schema.referenced}
         for sheet, raw, merged in reader.read(read_order(list(table_of), part_sizes(data), referenced)):
             table = table_of[sheet]
+            if raw is None:  # refused before reading (see reader.refused)
+                ready[table.name] = empty_frame(table)
+                run_ready_rules()
+                continue
             result = results[table.name] = parse_sheet(raw, table, file=file, sheet=sheet, merged=merged)
             del raw
             ready[table.name] = result.frame
@@ -129,13 +150,15 @@ def read_tables(
                 complete.add(table.name)
             run_ready_rules()
         run_ready_rules()
+        errors += reader.refused
+        refused = {p.sheet for p in reader.refused}
 
     frames: dict[str, pd.DataFrame] = {}
     for table in tables:
         frames[table.name] = ready[table.name]
         result = results.get(table.name)
         if result is None:
-            if table.required:
+            if table.required and found[table.name] not in refused:
                 errors.append(Problem(file=file, sheet=table.sheet, message="thiếu trang tính này trong tệp"))
             continue
         errors += result.errors
@@ -195,7 +218,7 @@ def _gc_paused() -> Iterator[None]:
 # Readers: sheet names, then (sheet, raw cells, merged ranges) for the sheets asked for
 # ----------------------------------------------------------------------------------------------
 
-Read = tuple[str, RawSheet, list[Range]]
+Read = tuple[str, "RawSheet | None", list[Range]]  # None: the sheet was refused (see ``refused``)
 
 
 def _not_a_workbook(file: str, exc: Exception) -> InputError:
@@ -214,6 +237,64 @@ def open_reader(data: bytes, *, file: str, engine: str = DEFAULT_ENGINE, via_pan
     return PandasReader(data, file=file, engine=engine) if via_pandas else CalamineReader(data, file=file)
 
 
+class SheetGuard:
+    """Each sheet's XML looked at before a reader builds its cells (:func:`~.xlsx.scan_sheet`).
+
+    A sheet whose used range is larger than :data:`~.xlsx.MAX_SHEET_CELLS` (a stray cell at
+    XFD1048576 would make python-calamine ask for 512 GiB and abort the process) is refused with a
+    located problem in ``refused``; formula errors and formulas without a saved result are put into
+    the cells read, as :class:`~.xlsx.CellFault`, so they are reported instead of read as blank.
+    """
+
+    def __init__(self, data: bytes, file: str) -> None:
+        self.file = file
+        self.refused: list[Problem] = []
+        self._lock = threading.Lock()
+        try:
+            self._zip = zipfile.ZipFile(io.BytesIO(data))
+            self._parts = sheet_parts(self._zip)
+        except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, ValueError) as exc:
+            raise _not_a_workbook(file, exc) from None
+
+    def scan(self, name: str) -> SheetScan | None:
+        """The sheet's scan, or None when it is refused (its problem added to ``refused``)."""
+        part = self._parts.get(name)
+        if part is None:
+            return SheetScan(0, 0)
+        try:
+            scan = scan_sheet(sheet_xml(self._zip, part))
+        except (KeyError, zipfile.BadZipFile, ValueError, EOFError, zlib.error) as exc:
+            raise _unreadable_sheet(self.file, name, exc) from None
+        message = extent_message(scan)
+        if message is None:
+            return scan
+        row, col = max(scan.last_row_cell, scan.last_column_cell, key=lambda rc: rc[0] * 16384 + rc[1])
+        with self._lock:
+            self.refused.append(Problem(file=self.file, sheet=name, row=row, column=column_letters(col),
+                                        message=message))
+        return None
+
+    def close(self) -> None:
+        self._zip.close()
+
+
+def with_faults(raw: RawSheet, scan: SheetScan) -> RawSheet:
+    """*raw* with each unreadable cell of *scan* holding its :class:`~.xlsx.CellFault` (grown to reach it)."""
+    if not scan.faults:
+        return raw
+    height = max(raw.height, *(r + 1 for r, _, _ in scan.faults))
+    width = max(len(raw.columns), *(c + 1 for _, c, _ in scan.faults))
+    columns = []
+    for j in range(width):
+        column = raw.columns[j] if j < len(raw.columns) else np.full(0, "", dtype=object)
+        if len(column) < height:
+            column = np.concatenate([column, np.full(height - len(column), "", dtype=object)])
+        columns.append(column)
+    for r, c, fault in scan.faults:
+        columns[c][r] = fault
+    return RawSheet(tuple(columns), height)
+
+
 class CalamineReader:
     """python-calamine directly: ``to_python()`` rows, merged ranges from ``merged_cell_ranges``."""
 
@@ -221,6 +302,8 @@ class CalamineReader:
         from python_calamine import CalamineWorkbook, SheetTypeEnum
 
         self._data, self._file, self._open = data, file, CalamineWorkbook.from_filelike
+        self._guard = SheetGuard(data, file)
+        self.refused = self._guard.refused
         try:
             self._book = self._open(io.BytesIO(data))
             self.sheet_names = [m.name for m in self._book.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet]
@@ -234,27 +317,40 @@ class CalamineReader:
     def __exit__(self, *exc: object) -> None:
         for book in self._books:
             book.close()
+        self._guard.close()
 
     def _parse(self, book, name: str):
-        """The sheet's XML parsed, in Rust, without the GIL."""
+        """The sheet's XML checked, then parsed in Rust without the GIL; None when refused."""
+        scan = self._guard.scan(name)
+        if scan is None:
+            return None
         try:
-            return book.get_sheet_by_name(name)
+            return scan, book.get_sheet_by_name(name)
         except Exception as exc:
             raise _unreadable_sheet(self._file, name, exc) from None
 
-    def _cells(self, name: str, sheet) -> Read:
+    def _cells(self, name: str, parsed) -> Read:
         """The parsed sheet's cells as Python objects, column by column (holds the GIL)."""
+        if parsed is None:
+            return name, None, []
+        scan, sheet = parsed
+        rows, cols = (end + 1 for end in (sheet.end or (-1, -1)))
+        if rows * cols > MAX_SHEET_CELLS:  # a cell the scan's quick bound did not see (a hand-made file)
+            corner = (rows, cols)
+            self.refused.append(Problem(file=self._file, sheet=name, row=rows, column=column_letters(cols),
+                                        message=extent_message(SheetScan(rows, cols, corner, corner))))
+            return name, None, []
         try:
             rows = sheet.to_python(skip_empty_area=False)
         except Exception as exc:
             raise _unreadable_sheet(self._file, name, exc) from None
-        return name, RawSheet.from_rows(rows), list(sheet.merged_cell_ranges or ())
+        return name, with_faults(RawSheet.from_rows(rows), scan), list(sheet.merged_cell_ranges or ())
 
     def read(self, names: list[str]) -> Iterator[Read]:
         """Each sheet of *names*, started in that order, yielded as soon as it is read.
 
-        The reader threads only parse XML (Rust, no GIL) and go on to the next sheet; the cells
-        are turned into Python objects in the calling thread, which needs the GIL anyway.
+        The reader threads only check and parse XML (Rust, no GIL) and go on to the next sheet; the
+        cells are turned into Python objects in the calling thread, which needs the GIL anyway.
         """
         workers = min(len(names), _cpus(), MAX_READERS)
         if workers <= 1:
@@ -295,6 +391,8 @@ class PandasReader:
         import pandas as pd
 
         self._data, self._file = data, file
+        self._guard = SheetGuard(data, file)
+        self.refused = self._guard.refused
         try:
             self._xls = pd.ExcelFile(io.BytesIO(data), engine=engine)
         except Exception as exc:  # any reader failure means "not a readable workbook"
@@ -306,17 +404,22 @@ class PandasReader:
 
     def __exit__(self, *exc: object) -> None:
         self._xls.close()
+        self._guard.close()
 
     def read(self, names: list[str]) -> Iterator[Read]:
         import pandas as pd
 
         merged = merged_ranges(self._data, names)
         for name in names:
+            scan = self._guard.scan(name)
+            if scan is None:
+                yield name, None, []
+                continue
             try:
                 raw = pd.read_excel(self._xls, sheet_name=name, header=None, dtype=object, na_filter=False)
             except Exception as exc:
                 raise _unreadable_sheet(self._file, name, exc) from None
-            yield name, RawSheet.from_frame(raw), merged.get(name, [])
+            yield name, with_faults(RawSheet.from_frame(raw), scan), merged.get(name, [])
 
 
 def read_raw_sheets(data: bytes, *, engine: str = DEFAULT_ENGINE, via_pandas: bool | None = None,
@@ -324,5 +427,5 @@ def read_raw_sheets(data: bytes, *, engine: str = DEFAULT_ENGINE, via_pandas: bo
     """Raw cells and merged ranges of the worksheets *names* (default all), for tests and benchmarks."""
     with open_reader(data, file="", engine=engine, via_pandas=via_pandas) as reader:
         wanted = list(reader.sheet_names if names is None else names)
-        found = {name: (raw, merged) for name, raw, merged in reader.read(wanted)}
+        found = {name: (raw, merged) for name, raw, merged in reader.read(wanted) if raw is not None}
     return {name: found[name] for name in wanted}

@@ -25,11 +25,12 @@ import pandas as pd
 from pandas.api.extensions import take
 
 from baocao.errors import Problem
-from baocao.fileio.xlsx_cells import header_key
+from baocao.fileio.xlsx_cells import MAX_CELL_CHARS, header_key
 from baocao.vnformat import norm_space
 
 from .cells import CellError, converter, display_value, excel_value, is_blank
 from .schema import Column, Table
+from .xlsx import CellFault
 
 Range = tuple[tuple[int, int], tuple[int, int]]  # ((row0, col0), (row1, col1)), zero-based, inclusive
 
@@ -239,6 +240,8 @@ _BLANK = object()
 
 def _cell_outcome(v: object, col: Column, conv) -> object:
     """Typed value, ``_BLANK``, or a :class:`CellError` carrying the Vietnamese message."""
+    if type(v) is CellFault:  # a formula error or a formula without its result: never read as blank
+        return CellError(v.message)
     if v == "" or is_blank(v):
         return _BLANK
     try:
@@ -295,6 +298,8 @@ def _all_clean_text(block: list[object]) -> bool:
         text = " ".join(block)  # TypeError: a value is not text
     except TypeError:
         return False
+    if len(text) > MAX_CELL_CHARS and max(map(len, block)) > MAX_CELL_CHARS:
+        return False  # an overlong value: refused by the converter
     return bool(text) and text[0] != " " and text[-1] != " " and "  " not in text and text.isprintable() \
         and (text.isascii() or unicodedata.is_normalized("NFC", text))
 
@@ -333,7 +338,7 @@ def _parse_column(values: np.ndarray, col: Column) -> _Parsed:
                 outcomes += block
                 continue
             outcomes += [u if type(u) is str and u and u[0] != " " and u[-1] != " " and u.isprintable()
-                         and "  " not in u and (u.isascii() or nfc("NFC", u)) else slow(i, u)
+                         and "  " not in u and len(u) <= MAX_CELL_CHARS and (u.isascii() or nfc("NFC", u)) else slow(i, u)
                          for i, u in enumerate(block, start)]
     elif col.kind == "date":
         # Date cells (nearly all) become midnight datetimes in one vectorised step below; text dates

@@ -45,6 +45,9 @@ OVERVIEW_FILE = "tong-quan.png"
 def _rc() -> Any:
     import matplotlib
 
+    from baocao.chart_font import chart_font
+
+    chart_font(FONT)  # a stale font cache is rebuilt once; a missing font is a Vietnamese warning
     return matplotlib.rc_context({"font.family": FONT, "font.size": 10, "axes.titlesize": 11,
                                   "svg.fonttype": "none"})
 

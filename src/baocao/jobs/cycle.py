@@ -39,28 +39,28 @@ def write_cycle(plan_path: str | os.PathLike[str], out_dir: str | os.PathLike[st
     for period in chosen:
         require_within_plan(plan, period)
     data = load_data(data_path, plan=plan) if chosen else None  # type: ignore[arg-type]
-    outputs = OutputFolder(out_dir, overwrite=overwrite, pdf=pdf)
-    appendix = plan.appendix_list()  # a plan without an appendix gets no appendix file
-    outputs.claim(outputs.path / plan_file_name(plan, draft=draft), *([outputs.path / appendix_file_name(plan)]
-                                                                       if appendix else []))
-    narratives = {}
-    for period in chosen:
-        claim_report(outputs, period)
-        path = Path(narrative_dir) / f"{period.code}.yaml" if narrative_dir else None
-        narratives[period] = report_narrative(plan, period, path if path and path.exists() else None, draft=draft)
+    with OutputFolder(out_dir, overwrite=overwrite, pdf=pdf) as outputs:
+        appendix = plan.appendix_list()  # a plan without an appendix gets no appendix file
+        outputs.claim(outputs.path / plan_file_name(plan, draft=draft), *([outputs.path / appendix_file_name(plan)]
+                                                                           if appendix else []))
+        narratives = {}
+        for period in chosen:
+            claim_report(outputs, period)
+            path = Path(narrative_dir) / f"{period.code}.yaml" if narrative_dir else None
+            narratives[period] = report_narrative(plan, period, path if path and path.exists() else None, draft=draft)
 
-    add_plan(outputs, plan, draft=draft)
-    if appendix:
-        add_appendix(outputs, plan)
-    for period in chosen:
-        result = add_report(outputs, plan, plan_path, data, period, returns_dir=returns_root,  # type: ignore[arg-type]
-                            narrative=narratives[period], draft=draft)
-        for note in result.report.notes:
-            outputs.warn(f"Kỳ {period.code}: {note}")
-        if result.problems:
-            outputs.warn(f"Kỳ {period.code}: {len(result.problems)} lỗi trong báo cáo của đơn vị "
-                         "(xem 'baocao returns collect').")
-    return outputs.finish()
+        add_plan(outputs, plan, draft=draft)
+        if appendix:
+            add_appendix(outputs, plan)
+        for period in chosen:
+            result = add_report(outputs, plan, plan_path, data, period, returns_dir=returns_root,  # type: ignore[arg-type]
+                                narrative=narratives[period], draft=draft)
+            for note in result.report.notes:
+                outputs.warn(f"Kỳ {period.code}: {note}")
+            if result.problems:
+                outputs.warn(f"Kỳ {period.code}: {len(result.problems)} lỗi trong báo cáo của đơn vị "
+                             "(xem 'baocao returns collect').")
+        return outputs.finish()
 
 
 def write_demo(out_dir: str | os.PathLike[str], *, pdf: bool = True, overwrite: bool = False) -> Written:

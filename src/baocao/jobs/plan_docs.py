@@ -92,14 +92,14 @@ def add_appendix(outputs: OutputFolder, plan: "Plan") -> Path:
 def write_plan(plan: "Plan | str | os.PathLike[str]", out_dir: str | os.PathLike[str], *, draft: bool = False,
                pdf: bool = False, overwrite: bool = False) -> Written:
     """Write the plan document into ``out_dir`` (and its PDF when asked and LibreOffice is there)."""
-    outputs = OutputFolder(out_dir, overwrite=overwrite, pdf=pdf)
-    add_plan(outputs, as_plan(plan), draft=draft)
-    return outputs.finish()
+    with OutputFolder(out_dir, overwrite=overwrite, pdf=pdf) as outputs:
+        add_plan(outputs, as_plan(plan), draft=draft)
+        return outputs.finish()
 
 
 def write_appendix(plan: "Plan | str | os.PathLike[str]", out_dir: str | os.PathLike[str], *, pdf: bool = False,
                    overwrite: bool = False) -> Written:
     """Write the plan's appendix alone into ``out_dir`` (and its PDF when asked and LibreOffice is there)."""
-    outputs = OutputFolder(out_dir, overwrite=overwrite, pdf=pdf)
-    add_appendix(outputs, as_plan(plan))
-    return outputs.finish()
+    with OutputFolder(out_dir, overwrite=overwrite, pdf=pdf) as outputs:
+        add_appendix(outputs, as_plan(plan))
+        return outputs.finish()

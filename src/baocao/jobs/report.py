@@ -73,15 +73,12 @@ def _charts(outputs: OutputFolder, plan: "Plan", data: "CycleData", assessments:
     if mode == "all":  # writes the overview chart too
         from ..indicators.charts import save_charts
 
-        written = save_charts(plan, data, cutoff, folder, overwrite=outputs.overwrite, final=final,
-                              communes=communes, assessments=assessments)  # type: ignore[arg-type]
-        outputs.add(*written)
-        return written
+        return outputs.add(*save_charts(plan, data, cutoff, outputs.staged_folder(folder), final=final,
+                                        communes=communes, assessments=assessments))  # type: ignore[arg-type]
     from ..indicators.overview import charted, overview_chart
 
     if not any(charted(a) for a in assessments):  # only qualitative targets: nothing to draw
         return []
-    folder.mkdir(parents=True, exist_ok=True)
     return [outputs.write_bytes(folder / "tong-quan.png", overview_chart(assessments).png())]
 
 
@@ -219,10 +216,10 @@ def write_report(plan: "Plan", plan_path: str | os.PathLike[str], data: "CycleDa
         from ..data import load_data
 
         data = load_data(data, plan=plan)
-    outputs = OutputFolder(out_dir, overwrite=overwrite, pdf=pdf)
-    result = add_report(outputs, plan, plan_path, data, period, returns_dir=returns_dir, narrative=narrative,
-                        draft=draft, charts=charts, communes=communes, run_time=run_time)
-    done = outputs.finish()
+    with OutputFolder(out_dir, overwrite=overwrite, pdf=pdf) as outputs:
+        result = add_report(outputs, plan, plan_path, data, period, returns_dir=returns_dir, narrative=narrative,
+                            draft=draft, charts=charts, communes=communes, run_time=run_time)
+        done = outputs.finish()
     result.pdf, result.warnings = done.pdf, done.warnings
     return result
 

@@ -60,11 +60,11 @@ def write_task_import(imported: TaskImport, out: str | os.PathLike[str] | None =
 
     The text is parsed again before writing, so a plan file is never replaced by one that does not load.
     """
-    from ..fileio.atomic import ensure_writable, write_text_file
+    from ..fileio.atomic import check_free, write_text_file
     from ..plan.io import dump_plan_text, parse_plan
 
     target = Path(out) if out is not None else imported.plan_file
-    ensure_writable(target, overwrite=overwrite)
+    check_free(target, overwrite=overwrite)
     text = leading_comments(imported.plan_file.read_text(encoding="utf-8")) + dump_plan_text(imported.new)
     parse_plan(text, str(target))
     return Written(other=[write_text_file(target, text, overwrite=overwrite)])

@@ -13,6 +13,22 @@ from .data_spec import data_faults
 from .model import Article, Block, Plan, Section, Target
 
 TITLE = "Tệp kế hoạch có lỗi"
+#: Values that may break their line where the document's layout breaks it (docs/plan-file.md, "Line breaks"): a
+#: long agency name, the signer's authority and position, the decision's authority line, an appendix's or the
+#: attached document's title, as (first key, last key); and table cells: a task's ``note``, the cells of a
+#: written-out appendix table. Every other value is one line.
+MULTILINE = frozenset({("issuer", "parent"), ("issuer", "name"), ("signer", "authority"), ("signer", "position"),
+                       ("decision", "authority"), ("appendix", "title"), ("appendices", "title"),
+                       ("attached", "title")})
+
+
+def may_break_lines(loc: Loc) -> bool:
+    """Whether the value at the YAML path ``loc`` may hold a line break (see :data:`MULTILINE`)."""
+    keys = [part for part in loc if isinstance(part, str)]
+    if not keys:
+        return False
+    return (keys[-1] == "note" or (keys[0], keys[-1]) in MULTILINE
+            or (keys[0] in ("appendix", "appendices") and "rows" in keys))
 
 
 Fault = tuple[Loc, str, Any]
@@ -33,7 +49,7 @@ def parse_plan(text: str, filename: str = "<chuỗi>", *, checks: Iterable[PlanC
         for more in extra:
             yield from more(plan)
 
-    return parse_yaml_model(text, Plan, filename, title=TITLE, check=check)
+    return parse_yaml_model(text, Plan, filename, title=TITLE, check=check, multiline=may_break_lines)
 
 
 def load_plan(path: str | os.PathLike[str], *, checks: Iterable[PlanCheck] = ()) -> Plan:
@@ -51,6 +67,12 @@ def check_plan(plan: Plan) -> Iterator[Fault]:
     unit_ids = [u.id for u in plan.units]
     for loc, ident in _duplicates([(("units", i, "id"), u.id) for i, u in enumerate(plan.units)]):
         yield loc, f"mã đơn vị '{ident}' bị trùng", ident
+    folded: dict[str, str] = {}
+    for i, u in enumerate(plan.units):
+        other = folded.setdefault(u.id.casefold(), u.id)
+        if other != u.id:
+            yield (("units", i, "id"), f"mã đơn vị '{u.id}' chỉ khác '{other}' ở chữ hoa, chữ thường: phiếu báo cáo "
+                                       "và tên tệp của hai đơn vị sẽ lẫn nhau; đặt mã khác hẳn", u.id)
     declared = set(unit_ids)
 
     ids: list[tuple[Loc, str]] = []

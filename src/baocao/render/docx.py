@@ -283,12 +283,23 @@ def missing_variables(template: str | os.PathLike[str], context: Mapping[str, An
 
 def _nfc(value: Any) -> Any:
     if isinstance(value, str):
-        return value if unicodedata.is_normalized("NFC", value) else unicodedata.normalize("NFC", value)
+        return _as_typed(value if unicodedata.is_normalized("NFC", value) else unicodedata.normalize("NFC", value))
     if isinstance(value, Mapping):
         return {k: _nfc(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [_nfc(v) for v in value]
     return value
+
+
+def _as_typed(text: str) -> str:
+    """``text`` so that it comes out as typed: docxtpl turns ``{_{``, ``}_}``, ``{_%``, ``%_}`` anywhere in
+    the rendered XML into ``{{``, ``}}``, ``{%``, ``%}``, so a text holding them is passed as escaped
+    markup whose underscore is a character reference (``&#95;``), which docxtpl does not touch."""
+    if "{_" not in text and "_}" not in text:
+        return text
+    from markupsafe import Markup, escape
+
+    return Markup(str(escape(text)).replace("{_", "{&#95;").replace("_}", "&#95;}"))
 
 
 def _is_rich(value: Any) -> bool:

@@ -33,6 +33,7 @@ from pathlib import Path
 
 from baocao.errors import BaocaoError, ToolMissingError
 from baocao.fileio.atomic import move_into_place, output_exists
+from baocao.fileio.staging import disown, own
 
 __all__ = ["to_pdf", "find_soffice", "pdfa_level", "PdfConversionError", "PdfAWarning",
            "PDFA_FILTER", "LEGACY_PDFA_FILTER"]
@@ -177,6 +178,7 @@ def to_pdf(docx_paths: Iterable[str | os.PathLike[str]], out_dir: str | os.PathL
     timeout = timeout if timeout is not None else 60 + 15 * len(sources)
 
     work = Path(tempfile.mkdtemp(prefix=".baocao-pdf-", dir=out))
+    own(work)  # a killed run's folder is removed by the next write here (baocao.fileio.staging.sweep)
     profile = Path(profile_dir) if profile_dir else Path(tempfile.mkdtemp(prefix="baocao-lo-"))
     try:
         filters = [PDFA_FILTER, LEGACY_PDFA_FILTER] if pdfa else [PLAIN_FILTER]
@@ -215,6 +217,7 @@ def to_pdf(docx_paths: Iterable[str | os.PathLike[str]], out_dir: str | os.PathL
                 failed=failed, converted=converted)
         return converted
     finally:
+        disown(work)
         shutil.rmtree(work, ignore_errors=True)
         if not profile_dir:
             shutil.rmtree(profile, ignore_errors=True)

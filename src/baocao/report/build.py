@@ -8,6 +8,7 @@ number in the document comes from an assessment and is listed in the report's pr
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Mapping, Sequence
 
@@ -156,8 +157,11 @@ def _status_of(task: "Task", collected: "Collected | None") -> str:
     return status_text(collected.status(task.id) if collected is not None else None)
 
 
+_LIST_MARK = re.compile(r"^[-+•]\s+")  # a unit's "- " or "+ " before its result; never the sign of "+1", "-7 HTX"
+
+
 def _result_text(results: list["UnitResult"]) -> str:
-    parts = [r.result.strip().lstrip("-+ ").rstrip(".;") for r in results if r.result and r.result.strip()]
+    parts = [_LIST_MARK.sub("", r.result.strip()).rstrip(".;") for r in results if r.result and r.result.strip()]
     return "; ".join(parts)
 
 

@@ -16,12 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import BaocaoError, InputError, Problem
-from ..fileio.xlsx_cells import CellText, header_key, read_cell
+from ..fileio.xlsx_cells import MAX_CELL_CHARS, CellText, header_key, read_cell
 from ..periods import Period, parse_period, require_within_plan
 from ..task_status import STATUSES, normalize_status, task_status
+from ..text_chars import refused_message
 from ..vnformat import norm_space
 from .data_sheets import read_data_sheets
-from .export import FormRow, form_rows
+from .export import FormRow, form_rows, slug
 from .form_layout import COLUMNS, FILL_KEYS, HEADERS, LOCKED_KEYS, META, META_BY_KEY, SHEET
 
 if TYPE_CHECKING:
@@ -199,13 +200,27 @@ def read_form(path: str | os.PathLike[str]) -> RawForm:
 
 
 # --- checking --------------------------------------------------------------------------------------
+def file_unit(file: str, plan: Plan) -> str | None:
+    """The unit whose form a file is by its name, as :func:`~.export.form_filename` names it; None when
+    the file was renamed."""
+    parts = Path(file).stem.split("_", 2)
+    if len(parts) != 3:
+        return None
+    found = [u.id for u in plan.units if slug(u.id) == parts[1] and slug(u.name) == parts[2]]
+    return found[0] if len(found) == 1 else None
+
+
 def _form_problems(form: RawForm, plan: Plan, period: Period) -> list[Problem]:
-    """Faults that reject the whole form: unknown unit, other period, other plan."""
+    """Faults that reject the whole form: unknown unit, a unit other than the file's, other period, other plan."""
     out = []
     unit = form.meta["unit"].text
+    named = file_unit(form.file, plan)
     if unit not in {u.id for u in plan.units}:
         known = ", ".join(u.id for u in plan.units)
         out.append(("unit", f"phiếu của đơn vị '{unit}' không có trong kế hoạch (có: {known})", unit))
+    elif named is not None and named != unit:
+        out.append(("unit", f"ô mã đơn vị ghi '{unit}' nhưng tệp là phiếu của đơn vị '{named}' "
+                            f"({plan.unit(named).name}); sửa lại mã đơn vị cho đúng phiếu", unit))
     code = form.meta["period"].text
     if norm_space(code).upper() != period.code.upper():
         out.append(("period", f"phiếu của kỳ '{code}', không phải kỳ đang tổng hợp {period.code} ({period.label})", code))
@@ -238,6 +253,13 @@ def _row_problems(form: RawForm, raw: RawRow, unit: str, expected: dict[str, For
             got = raw.cells[key]
             if got.formula or norm_space(got.text) != norm_space(want[key]):
                 out.append(problem(key, "ô khóa đã bị sửa, khác với kế hoạch; dòng không được tổng hợp", got.text))
+    for key in FILL_KEYS:
+        text = raw.cells[key].text
+        refused = refused_message(text, allow="\t\n")
+        if len(text) > MAX_CELL_CHARS:
+            refused = f"chứa {len(text)} ký tự, quá giới hạn {MAX_CELL_CHARS} ký tự của một ô Excel"
+        if refused:
+            out.append(problem(key, f"ô {refused}; dòng không được tổng hợp", text[:200]))
     status = raw.cells["status"].text
     if not status:
         out.append(problem("status", "thiếu tình trạng; dòng không được tổng hợp"))

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from ..errors import InputError, Problem
 from ..fileio.atomic import atomic_output, output_exists
+from ..fileio.staging import Staging
 from ..periods import Period, due_tasks, parse_period, require_within_plan
 from ..spreadsheet_text import write_text_cell
 from ..vnformat import date_short, roman
@@ -224,16 +226,28 @@ def export_forms(plan: Plan, period: Period | str, out_dir: str | os.PathLike[st
                  overwrite: bool = False) -> list[Path]:
     """Write one form per unit with something to report in the period; return the paths in unit order.
 
-    Nothing is written when any target file exists and ``overwrite`` is False.
+    The forms are written whole or not at all (:class:`~baocao.fileio.staging.Staging`): nothing is
+    written when any target file exists and ``overwrite`` is False, or when two units would get one
+    file name.
     """
     period = parse_period(period) if isinstance(period, str) else period
     require_within_plan(plan, period)
     out = Path(out_dir)
     plan_rows = form_rows(plan, period)
     paths = {u: out / form_filename(period, u, plan.unit(u).name) for u in plan_rows}
+    by_name: dict[str, list[str]] = {}
+    for unit_id, path in paths.items():
+        by_name.setdefault(path.name.casefold(), []).append(unit_id)
+    clashes = [ids for ids in by_name.values() if len(ids) > 1]
+    if clashes:
+        raise InputError([Problem(f"kế hoạch {plan.symbol}", f"các đơn vị {', '.join(ids)} sẽ có cùng tên tệp phiếu "
+                                              f"{paths[ids[0]].name}; đổi mã hoặc tên đơn vị cho khác nhau", path="units")
+                          for ids in clashes], "Không xuất được phiếu báo cáo")
     existing = [p for p in paths.values() if p.exists()]
     if existing and not overwrite:
         raise output_exists(*existing)
-    for unit_id, path in paths.items():
-        save_workbook_atomic(build_form(plan, period, unit_id, plan_rows[unit_id]), path, overwrite=overwrite)
+    with Staging(out, overwrite=overwrite) as stage:
+        for unit_id, path in paths.items():
+            build_form(plan, period, unit_id, plan_rows[unit_id]).save(stage.path_for(path))
+        stage.commit()
     return list(paths.values())

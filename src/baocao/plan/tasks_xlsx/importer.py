@@ -15,6 +15,7 @@ from typing import Any, Callable
 
 from ...errors import InputError, Problem
 from ...fileio.xlsx_cells import CellText, cell_string, header_key, read_cell
+from ...text_chars import refused_message
 from ...vnformat import norm_space
 from ..model import Plan, Task, TaskGroup
 from ..timeframe import Timeframe, TimeframeError, parse_timeframe
@@ -160,27 +161,34 @@ def _unit_resolver(plan: Plan) -> Resolve:
     return resolve
 
 
-def _cell_text(cell: CellText) -> tuple[str, str | None]:
-    """Text of a task sheet cell, or "" and a Vietnamese message when the cell is not typed text."""
+MULTILINE = ("support", "note")  # columns whose cells may hold line breaks (with the lead columns)
+
+
+def _cell_text(cell: CellText, allow: str = "") -> tuple[str, str | None]:
+    """Text of a task sheet cell, or "" and a Vietnamese message when the cell is not typed text or holds
+    characters a plan value may not (``allow``: the line break of a multi-line column)."""
     if cell.formula:
         return "", f"ô chứa công thức ({cell.text}); hãy nhập dạng chữ"
     if cell.kind == "date":
         return "", "ô đang ở dạng ngày giờ của Excel; hãy định dạng ô là Text (chữ) rồi gõ lại"
+    refused = refused_message(cell.text, allow=allow)
+    if refused:
+        return "", f"ô {refused}"
     return cell.text, None
 
 
 def _parse_row(row: int, cells: list[CellText], columns: dict[str, tuple[int, str]], leads: list[tuple[int, str]],
                resolve: Resolve, err: Err) -> _GroupRow | _TaskRow | None:
     """One sheet row as a group row, a task row, or None when it is empty."""
-    def text(i: int, header: str) -> str:
+    def text(i: int, header: str, allow: str = "") -> str:
         cell = cells[i] if i < len(cells) else read_cell(None)
-        value, message = _cell_text(cell)
+        value, message = _cell_text(cell, allow)
         if message:
             err(row, header, message, cell.text)
         return value
 
-    values = {key: text(*columns[key]) for key in columns if key != "stt"}
-    lead_cells = [(header, text(i, header)) for i, header in leads]
+    values = {key: text(*columns[key], "\n" if key in MULTILINE else "") for key in columns if key != "stt"}
+    lead_cells = [(header, text(i, header, "\n")) for i, header in leads]
     if not any(values.values()) and not any(v for _, v in lead_cells):
         return None
     if values["group"]:
