@@ -35,7 +35,7 @@ LAYERS = (
     "yamlfile", "spreadsheet_text",
     "plan", "data", "task_status", "periods", "returns",
     "chart_font", "indicators", "report",
-    "docx", "docread", "render", "checks", "display",
+    "docx", "docread", "render", "checks", "plan_import", "display",
     "jobs", "cli",
 )
 
