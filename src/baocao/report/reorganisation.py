@@ -17,14 +17,15 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from ..errors import InputError, Problem
+from ..admin_units import EFFECTIVE
 from ..vnformat import date_short, join_vi, upper_first
 
 if TYPE_CHECKING:
     from ..plan.model import Plan
     from .narrative import ReportDocument
 
-#: Provinces merged and the district level ended on this day (Resolutions 202 and 203/2025/QH15).
-REORGANISATION = dt.date(2025, 7, 1)
+#: Provinces merged and the district level ended on this day (one home: :data:`baocao.admin_units.EFFECTIVE`).
+REORGANISATION = EFFECTIVE
 
 #: Header parts a report takes from its plan unless the narrative declares them, in Vietnamese.
 HEADER_PARTS = {"issuer": "cơ quan ban hành", "place": "địa danh", "recipients": "nơi nhận (Kính gửi)"}
