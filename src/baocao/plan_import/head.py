@@ -33,7 +33,7 @@ _BODY_WORDS = re.compile(r"^(ỦY|UỶ) BAN NHÂN DÂN$|^HỘI ĐỒNG NHÂN DÂ
 _PLACE_WORDS = re.compile(r"^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\b")
 _PERIOD = re.compile(r"giai đoạn\s+(\d{4})\s*[-–]\s*(\d{4})|\b(\d{4})\s*[-–]\s*(\d{4})\b", re.IGNORECASE)
 _UNTIL = re.compile(r"đến năm\s+(\d{4})", re.IGNORECASE)
-_YEAR = re.compile(r"\bnăm\s+(\d{4})\b", re.IGNORECASE)
+_YEAR = re.compile(r"(?<!tháng )(?<!tháng \d )(?<!tháng \d\d )\bnăm\s+(\d{4})\b", re.IGNORECASE)
 _SIGNED = re.compile(r"^\((đã ký|ký[^)]*|chữ ký[^)]*)\)$", re.IGNORECASE)
 
 
@@ -125,7 +125,7 @@ def _body_mention(outline: Outline, name: str) -> str | None:
     """The issuer's name as the body writes it (its case), or ``None``."""
     variants = [flat(name)]
     if re.match(r"^(ỦY|UỶ) BAN NHÂN DÂN ", variants[0]):
-        variants.append("UBND " + variants[0].split(" ", 3)[3])
+        variants.append("UBND " + variants[0].split(" ", 4)[4])
     for line in outline.texts():
         if line.place.heading == "phần đầu văn bản":
             continue
@@ -238,11 +238,11 @@ def read_horizon(outline: Outline, document: dict[str, Any], timeframes: list[st
             return {"start": lo, "end": hi}, []
     if m := _UNTIL.search(summary):
         return {"start": min(year, int(m.group(1))), "end": int(m.group(1))}, []
-    years = {int(y) for y in _YEAR.findall(summary)}
+    years = {int(y) for y in _YEAR.findall(summary) if int(y) >= year}
     if len(years) == 1:
         return {"start": min(years), "end": min(years)}, []
     later = [int(y) for t in timeframes for y in re.findall(r"\d{4}", t)]
-    later += [int(y) for it in outline.body for y in _UNTIL.findall(it.text)]
+    later += [int(y) for line in outline.texts() for y in _UNTIL.findall(line.flat)]
     later = [y for y in later if year <= y <= year + 15]
     end = max(later, default=year)
     reason = (f"văn bản không ghi rõ giai đoạn của kế hoạch: tạm ghi {year}-{end} "
