@@ -18,7 +18,7 @@ from baocao.docread.outline import Outline, read_outline
 from baocao.errors import BaocaoError, InputError
 
 from .appendix import unit_id
-from .head import read_head, read_horizon, unsure
+from .head import read_head, read_horizon, unsure, where
 from .result import ImportedPlan, PlanImportError, Uncertain
 
 #: Top-level keys in the order of the shipped plan files.
@@ -65,9 +65,13 @@ def read_plan_data(outline: Outline) -> tuple[dict[str, Any], list[Uncertain]]:
     elif appendix is not None:
         parts["appendix"] = appendix
     data = {k: parts[k] for k in KEY_ORDER if k in parts and parts[k] not in (None, [], "")}
-    if body.decision is None or body.attached is not None:
-        data.setdefault("sections", [])
-        data.setdefault("closing", body.closing)
+    if (body.decision is None or body.attached is not None) and not body.closing:
+        data["closing"] = "…./."
+        last = outline.body[-1] if outline.body else None
+        uncertain.append(Uncertain(where(last.place) if last else "toàn văn bản", "(không có)",
+                                   "không thấy câu kết thúc (thường là 'Trên đây là …./.'): tạm ghi '…./.', "
+                                   "viết câu kết", "closing"))
+        data = {k: data[k] for k in KEY_ORDER if k in data}
     return data, uncertain
 
 
