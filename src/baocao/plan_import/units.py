@@ -22,6 +22,7 @@ DUTY = re.compile(r" (?:chủ trì|phối hợp|theo chức năng|căn cứ|ch�
                   r"thực hiện|hướng dẫn|tham mưu)\b")
 SEPARATORS = (", ", " và ", "; ")
 NAME_WIDTH = 90
+HEADING_WIDTH = 160
 NEW_UNIT_REASON = ("đơn vị chỉ có ở phần tổ chức thực hiện (phụ lục không ghi): đã khai báo thêm, cần xem lại "
                    "mã và tên")
 
@@ -73,7 +74,8 @@ def _names(node: Node) -> str:
 
 def _resolve(node: Node, units: list[dict[str, Any]], added: list[dict[str, Any]]) -> list[str] | None:
     names = _names(node)
-    if not names or len(names) > NAME_WIDTH:
+    assert node.entry is not None
+    if not names or len(names) > (HEADING_WIDTH if node.entry.kind == "heading" else NAME_WIDTH):
         return None
     found = _known(names, units)
     if found:
