@@ -32,12 +32,11 @@ PLANS = {
 #: Where a shipped plan file says more than its document shows, so no reader can give it back.
 #: "nesting": which item holds which is not drawn (nghean keeps "a) …" and the items after it side by side,
 #: where the other plans nest them); "role": a role given to a heading whose title does not say it
-#: ("1. Nhiệm vụ" holding the targets), or not given to a "TỔ CHỨC THỰC HIỆN" section; "units": duties
-#: of units named in a decision's articles rather than in an implementation section.
+#: ("1. Nhiệm vụ" holding the targets), or not given to a "TỔ CHỨC THỰC HIỆN" section.
 NOT_SHOWN = {
     "other": {"role"},
     "congbot": {"role"},
-    "nghean": {"nesting", "units"},
+    "nghean": {"nesting"},
 }
 
 
