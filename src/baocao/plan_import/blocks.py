@@ -87,6 +87,11 @@ def _roman(label: str) -> bool:
     return True
 
 
+def _pops(e: Entry) -> float:
+    """What an entry closes on the stack: a numbered item closes the headings of its own depth."""
+    return float(e.depth) if e.kind == "numbered" else _rank(e)
+
+
 def _rank(e: Entry) -> float:
     if e.kind == "heading":
         return float(e.depth)
@@ -106,7 +111,7 @@ def build(entries: list[Entry], root_rank: float = 1.0) -> Node:
                 stack.pop()
             stack[-1].children.append(node)
             continue
-        while len(stack) > 1 and stack[-1].rank >= node.rank:
+        while len(stack) > 1 and stack[-1].rank >= _pops(e):
             stack.pop()
         stack[-1].children.append(node)
         stack.append(node)

@@ -22,7 +22,7 @@ from .citations import BASIS_LEADS, parse_basis
 from .join import place_tasks
 from .result import Uncertain
 from .roles import mark_roles, mark_targets
-from .units import mark_units
+from .units import mark_subjects, mark_units
 
 ARTICLE = re.compile(r"^Điều\s+(\d+)\s*[.:]\s*")
 DECISION_LINE = re.compile(r"^QUYẾT\s+ĐỊNH\s*:?$", re.IGNORECASE)
@@ -148,14 +148,30 @@ class Context:
 
     placed: bool = False
 
+    parts: list[tuple[dict, Node, str]] = field(default_factory=list)
+    notes: list[tuple[Node, str]] = field(default_factory=list)
+
     def finish(self, part: dict, root: Node, key: str) -> None:
-        """Tasks, units and targets of a section or article, then its blocks (notes located by key path)."""
+        """Tasks, units and targets of a section or article; its blocks are written by :meth:`close`."""
         if not self.placed:
             self.placed = place_tasks(root, self.task_groups)
-        notes = mark_units(part, root, self.units)
+        self.notes += mark_units(part, root, self.units)
         found, self.targets_seen = mark_targets(part, root, self.targets_seen)
-        part["blocks"] = to_blocks(root, key=key)
-        for node, reason in notes + found:
+        self.notes += found
+        self.parts.append((part, root, key))
+
+    def close(self) -> None:
+        """Units named as the subject elsewhere, then every part's blocks and the notes at their key paths."""
+        for part, root, _key in self.parts:
+            if part.get("role") != "implementation":
+                mark_subjects(root, self.units)
+        for part, root, key in self.parts:
+            part["blocks"] = to_blocks(root, key=key)
+            if "role" in part and "title" not in part:  # an article's role is not written
+                del part["role"]
+            if not part["blocks"] and "title" not in part:
+                del part["blocks"]
+        for node, reason in self.notes:
             e = node.entry
             assert e is not None
             self.body.uncertain.append(Uncertain(_where(e.item), e.item.shown, reason, node.key))
@@ -195,10 +211,6 @@ def _decision(items: list[Item], outline: Outline, body: Body, ctx: Context) -> 
         if re.match(r"^Tổ chức(?: chỉ đạo)?(?: và)? thực hiện", text):
             article["role"] = "implementation"
         ctx.finish(article, root, f"decision.articles[{n}]")
-        if article.get("role") == "implementation":
-            del article["role"]
-        if not article["blocks"]:
-            del article["blocks"]
         articles.append(article)
     body.decision = {"authority": authority, "line": _shown(items[line_at]), "articles": articles}
     if body.decision["line"] == "QUYẾT ĐỊNH:":
@@ -251,6 +263,7 @@ def read_body(outline: Outline, *, task_groups: list[dict], units: list[dict]) -
             _attached(sub, outline, body, ctx)
     else:
         _own_body(outline.body, outline, body, ctx)
+    ctx.close()
     return body
 
 

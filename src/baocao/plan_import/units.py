@@ -22,6 +22,7 @@ DUTY = re.compile(r" (?:chủ trì|phối hợp|theo chức năng|căn cứ|ch�
                   r"thực hiện|hướng dẫn|tham mưu)\b")
 SEPARATORS = (", ", " và ", "; ")
 NAME_WIDTH = 90
+HEADING_WIDTH = 160
 NEW_UNIT_REASON = ("đơn vị chỉ có ở phần tổ chức thực hiện (phụ lục không ghi): đã khai báo thêm, cần xem lại "
                    "mã và tên")
 
@@ -71,21 +72,40 @@ def _names(node: Node) -> str:
     return re.sub(r"^Đề nghị ", "", head).strip()
 
 
+def _pieces(names: str) -> list[str]:
+    """The agencies a run of names lists: split at ", " and " và " where an agency's name starts
+    ("Sở Thương mại, các Ban Ngành liên quan, UBND các huyện, Thành phố, Thị xã" gives three); [] when
+    it does not start with one."""
+    parts = re.split(r"(, | và )", names)
+    out: list[str] = []
+    for k in range(0, len(parts), 2):
+        piece = parts[k]
+        if _agency(piece) or not out:
+            out.append(piece)
+        else:
+            out[-1] += parts[k - 1] + piece
+    return out if _agency(out[0]) else []
+
+
+def _agency(name: str) -> bool:
+    """True when *name* starts like an agency's name ("các Ban Ngành …" in running text too)."""
+    return bool(AGENCY.match(name) or name.startswith("các ") and AGENCY.match("C" + name[1:]))
+
+
 def _resolve(node: Node, units: list[dict[str, Any]], added: list[dict[str, Any]]) -> list[str] | None:
     names = _names(node)
-    if not names or len(names) > NAME_WIDTH:
+    assert node.entry is not None
+    if not names or len(names) > (HEADING_WIDTH if node.entry.kind == "heading" else NAME_WIDTH):
         return None
     found = _known(names, units)
     if found:
         return found
-    pieces = names.split(", ")
-    if len(pieces) < 2 or not all(AGENCY.match(p) for p in pieces):
-        pieces = [names]
-    if not all(AGENCY.match(p) for p in pieces):
+    pieces = ([names] if _agency(names) else []) if node.entry.kind == "heading" else _pieces(names)
+    if not pieces:
         return None
     ids = []
     for p in pieces:
-        unit = {"id": slug(p, {u["id"] for u in units}), "name": p}
+        unit = {"id": slug(p, {u["id"] for u in units}), "name": p[:1].upper() + p[1:]}
         units.append(unit)
         added.append(unit)
         ids.append(unit["id"])
@@ -114,3 +134,29 @@ def mark_units(part: dict[str, Any], root: Node, units: list[dict[str, Any]]) ->
 
     visit(root)
     return notes
+
+
+#: Words a sentence may start with before the unit it gives a duty to ("Hàng năm Sở Thương mại chủ động …").
+SUBJECT_LEAD = re.compile(r"^(?:(?:Hàng|Hằng) (?:năm|quý|tháng),? |Định kỳ,? )?")
+
+
+def mark_subjects(root: Node, units: list[dict[str, Any]]) -> None:
+    """Outside the implementation part: an item whose sentence opens with declared units and their duty
+    ("Hàng năm Sở Thương mại chủ động phối hợp …") is marked with them."""
+    for node in _walk(root):
+        e = node.entry
+        if e is None or e.kind == "heading" or "unit" in node.extra:
+            continue
+        text = e.text[SUBJECT_LEAD.match(e.text).end():]
+        m = DUTY.search(text)
+        if m is None or m.start() > NAME_WIDTH:
+            continue
+        found = _known(text[: m.start()], units)
+        if found:
+            node.extra["unit"] = found[0] if len(found) == 1 else found
+
+
+def _walk(node: Node):
+    for child in node.children:
+        yield child
+        yield from _walk(child)
