@@ -205,19 +205,7 @@ def test_the_imported_file_loads_and_renders_the_same_paragraphs(trip):
     assert same_paragraphs(trip["first"], trip["second"]) == []
 
 
-#: Plans whose imported file does not yet equal the original, and why (strict: a fix makes the test fail until
-#: the plan is taken off this list).
-NOT_YET_EQUAL = {
-    "congbot-qd-773-ttg-kh-nguoi-co-cong-2018": "body: the units of the implementation section (Bộ Ngoại giao, "
-                                                "UBND các tỉnh…, các tổ chức…) are not all marked and declared",
-    "nghean-qd-quy-hoach-cho-2010": "body: 'Sở Thương mại, các Ban Ngành liên quan, UBND các huyện, Thành phố, "
-                                    "Thị xã' read as one unit, not three; 'Hàng năm Sở Thương mại …' not marked",
-}
-
-
-def test_the_imported_plan_equals_the_original_ids_aside(trip, request):
-    if trip["name"] in NOT_YET_EQUAL:
-        request.applymarker(pytest.mark.xfail(reason=NOT_YET_EQUAL[trip["name"]], strict=True))
+def test_the_imported_plan_equals_the_original_ids_aside(trip):
     shown = " ".join(doc_paragraphs(trip["first"]))
     keep = horizon_printed(trip["original"], shown)
     assert differences(comparable(trip["original"], shown, horizon=keep),
