@@ -10,6 +10,7 @@ years the plan covers) is listed as :class:`~baocao.plan_import.result.Uncertain
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -196,8 +197,6 @@ def read_document(outline: Outline) -> tuple[dict[str, Any], list[Uncertain]]:
     line = header.place_date
     text = line.flat if line else ""
     full, draft = _DATE.match(text), _DRAFT_DATE.match(text)
-    import datetime as dt
-
     date = None
     if full:
         try:
