@@ -7,6 +7,7 @@ Also the same plans typed the way a clerk types them (tests/docbuild.py).
 from __future__ import annotations
 
 import copy
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from baocao.plan.io import load_plan
 from baocao.plan.model import Block, Plan
 from baocao.plan.text import plan_context
 from baocao.plan_import.body import read_body
-from tests.docbuild import clerk_plan
+from tests.docbuild import clerk_plan, saved_by_libreoffice
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = {
@@ -233,18 +234,20 @@ def test_a_paragraph_that_cannot_be_placed_is_kept_and_listed(tmp_path: Path) ->
 # --------------------------------------------------------------------------- typed by a clerk
 
 
-CLERK = [("188", "typed", False), ("188", "word", False), ("188-sach", "typed", True), ("other", "word", False),
-         ("other", "typed", True), ("ubnd", "typed", False), ("ubnd", "word", True)]
+CLERK = [("188", "typed", False, "table"), ("188", "word", False, "paragraphs"), ("188-sach", "typed", True, "table"),
+         ("other", "word", False, "table"), ("other", "typed", True, "paragraphs"), ("ubnd", "typed", False, "table"),
+         ("ubnd", "word", True, "paragraphs")]
 
 
-@pytest.mark.parametrize("name,numbering,breaks", CLERK)
+@pytest.mark.parametrize("name,numbering,breaks,header", CLERK)
 def test_clerk_typed_plan_gives_the_same_body(rendered: dict[str, tuple[Plan, Path]], tmp_path: Path, name: str,
-                                              numbering: str, breaks: bool) -> None:
+                                              numbering: str, breaks: bool, header: str) -> None:
     plan, path = rendered[name]
-    typed = clerk_plan(plan_context(plan), tmp_path / "clerk.docx", numbering=numbering, breaks=breaks)
+    typed = clerk_plan(plan_context(plan), tmp_path / "clerk.docx", numbering=numbering, breaks=breaks,
+                       header=header)
     ours = read_body(read_outline(path), task_groups=appendix_groups(plan), units=appendix_units(plan))
     clerk = read_body(read_outline(typed), task_groups=appendix_groups(plan), units=appendix_units(plan))
-    assert clerk.sections == ours.sections
+    assert ours.sections and clerk.sections == ours.sections
     assert clerk.legal_bases == ours.legal_bases
     assert clerk.preamble == ours.preamble
     assert clerk.closing == ours.closing
@@ -356,3 +359,15 @@ def test_a_decision_without_articles_is_read_as_a_plan(tmp_path: Path) -> None:
     assert body.legal_bases[0]["citations"][0]["type"] == "Luật Tổ chức chính quyền địa phương"
     assert body.sections[0]["blocks"][0]["numbered"] == "Thành lập mới 20 hợp tác xã."
     assert any(u.reason.startswith("quyết định không có dòng") for u in body.uncertain)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice không có trên máy này")
+def test_saved_by_libreoffice_gives_the_same_body(rendered: dict[str, tuple[Plan, Path]], tmp_path: Path) -> None:
+    plan, path = rendered["188"]
+    # typed labels: LibreOffice writes a Word "+" bullet back as a Symbol-font dot, which then shows a dot
+    typed = clerk_plan(plan_context(plan), tmp_path / "clerk.docx", header="paragraphs", breaks=True)
+    (saved,) = saved_by_libreoffice([typed], tmp_path / "lo")
+    ours = read_body(read_outline(path), task_groups=appendix_groups(plan), units=appendix_units(plan))
+    again = read_body(read_outline(saved), task_groups=appendix_groups(plan), units=appendix_units(plan))
+    assert (again.sections, again.legal_bases, again.preamble, again.closing) == (
+        ours.sections, ours.legal_bases, ours.preamble, ours.closing)
