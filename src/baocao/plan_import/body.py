@@ -10,6 +10,7 @@ block where it stands, listed as :class:`~baocao.plan_import.result.Uncertain`.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,6 +30,8 @@ DECISION_LINE = re.compile(r"^QUYẾT\s+ĐỊNH\s*:?$", re.IGNORECASE)
 ATTACHED_REF = re.compile(r"^\((?P<prefix>.*?)\s+\S*/\S+")
 DEFAULT_ATTACHED_PREFIX = "Ban hành kèm theo {type} số"
 CLOSING_END = ("./.", "/.")
+#: A rule typed with underscores or dashes under the summary or the authority line.
+RULE_LINE = re.compile(r"^[\s_\-—–=]*[_—–=-]{3,}[\s_\-—–=]*$")
 NO_SECTIONS = "không thấy các phần I, II, III…: nội dung để ở lời mở đầu ('preamble'), cần chia lại thành 'sections'"
 AFTER_CLOSING = "đoạn đứng sau câu kết thúc: đã để ở cuối phần cuối cùng, cần xem lại"
 NO_ARTICLES = "quyết định không có dòng \"QUYẾT ĐỊNH:\" hoặc không có Điều nào: nội dung đọc như một kế hoạch"
@@ -253,7 +256,15 @@ def _attached(sub: Outline, outline: Outline, body: Body, ctx: Context) -> None:
     if m and m.group("prefix") != default:
         attached["ref_prefix"] = m.group("prefix")
     body.attached = attached
+    sub = _without_rules(sub)
     _own_body(sub.body, sub, body, ctx)
+
+
+def _without_rules(outline: Outline) -> Outline:
+    kept = [it for it in outline.body if it.label or not RULE_LINE.match(it.text)]
+    if len(kept) == len(outline.body):
+        return outline
+    return dataclasses.replace(outline, body=kept)
 
 
 def _own_body(items: list[Item], outline: Outline, body: Body, ctx: Context) -> None:
@@ -262,9 +273,12 @@ def _own_body(items: list[Item], outline: Outline, body: Body, ctx: Context) -> 
 
 
 def read_body(outline: Outline, *, task_groups: list[dict], units: list[dict]) -> Body:
-    """The body of *outline* as plan-file data (see the contract); fills in *task_groups* and *units*."""
+    """The body of *outline* as plan-file data (see the contract); fills in *task_groups* and *units*.
+
+    A rule typed under the summary ("________") is layout, not a paragraph of the body: it is passed over."""
     body = Body()
     ctx = Context(task_groups, units, body)
+    outline = _without_rules(outline)
     if outline.type_name == "QUYẾT ĐỊNH":
         _decision(outline.body, outline, body, ctx)
         sub = attached_outline(outline)
