@@ -403,3 +403,17 @@ def test_a_plus_bullet_in_the_symbol_font_is_a_plus(rendered: dict[str, tuple[Pl
     ours = read_body(read_outline(path), task_groups=appendix_groups(plan), units=appendix_units(plan))
     clerk = read_body(read_outline(typed), task_groups=appendix_groups(plan), units=appendix_units(plan))
     assert clerk.sections == ours.sections
+
+
+def test_tasks_the_body_does_not_list_as_the_appendix_does_stay_body_items(
+        rendered: dict[str, tuple[Plan, Path]]) -> None:
+    plan, path = rendered["188"]
+    groups = appendix_groups(plan)
+    groups[1]["tasks"][0]["text"] = "Một nhiệm vụ khác hẳn, không có trong thân kế hoạch"
+    body = read_body(read_outline(path), task_groups=groups, units=appendix_units(plan))
+    content = next(s for s in body.sections if s["title"] == "NỘI DUNG")
+    listed = content["blocks"][2]["blocks"]
+    assert [b["heading"] for b in listed][:1] == ["Tuyên truyền, nâng cao nhận thức về kinh tế tập thể, hợp tác xã"]
+    assert all(b["blocks"] and all("dash" in c for c in b["blocks"]) for b in listed)
+    assert all(t["in_body"] is False for g in groups for t in g["tasks"])
+    assert any(u.reason.startswith("không thấy chỗ thân văn bản liệt kê các nhóm nhiệm vụ") for u in body.uncertain)

@@ -32,6 +32,9 @@ DEFAULT_ATTACHED_PREFIX = "Ban hành kèm theo {type} số"
 CLOSING_END = ("./.", "/.")
 #: A rule typed with underscores or dashes under the summary or the authority line.
 RULE_LINE = re.compile(r"^[\s_\-—–=]*[_—–=-]{3,}[\s_\-—–=]*$")
+NOT_JOINED = ("không thấy chỗ thân văn bản liệt kê các nhóm nhiệm vụ của phụ lục (tiêu đề \"3.1.\" và các "
+              "gạch đầu dòng khớp với nhiệm vụ): các mục giữ nguyên trong thân, nhiệm vụ ghi 'in_body: false'; "
+              "cần xem lại")
 NO_SECTIONS = "không thấy các phần I, II, III…: nội dung để ở lời mở đầu ('preamble'), cần chia lại thành 'sections'"
 AFTER_CLOSING = "đoạn đứng sau câu kết thúc: đã để ở cuối phần cuối cùng, cần xem lại"
 NO_ARTICLES = "quyết định không có dòng \"QUYẾT ĐỊNH:\" hoặc không có Điều nào: nội dung đọc như một kế hoạch"
@@ -182,6 +185,11 @@ class Context:
                 del part["role"]
             if not part["blocks"] and "title" not in part:
                 del part["blocks"]
+        if self.task_groups and not self.placed:
+            self.body.uncertain.append(Uncertain("toàn văn bản", "", NOT_JOINED))
+            for group in self.task_groups:
+                for task in group.get("tasks", []):
+                    task["in_body"] = False
         for node, reason in self.notes:
             e = node.entry
             assert e is not None
