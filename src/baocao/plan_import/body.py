@@ -35,6 +35,11 @@ RULE_LINE = re.compile(r"^[\s_\-—–=]*[_—–=-]{3,}[\s_\-—–=]*$")
 NOT_JOINED = ("không thấy chỗ thân văn bản liệt kê các nhóm nhiệm vụ của phụ lục (tiêu đề \"3.1.\" và các "
               "gạch đầu dòng khớp với nhiệm vụ): các mục giữ nguyên trong thân, nhiệm vụ ghi 'in_body: false'; "
               "cần xem lại")
+NO_LEAD = "căn cứ không bắt đầu bằng \"Căn cứ\", \"Thực hiện\", \"Xét đề nghị của\"…: giữ nguyên lời văn, cần xem lại"
+NOT_SPLIT = ("căn cứ dẫn văn bản (số, ký hiệu) nhưng không tách được thành 'citations': giữ nguyên lời văn "
+             "('words'), cần xem lại")
+#: Words that show a document is cited ("số 17/2023/QH15").
+CITES = re.compile(r"\bsố:?\s+\S*\d\S*/")
 NO_SECTIONS = "không thấy các phần I, II, III…: nội dung để ở lời mở đầu ('preamble'), cần chia lại thành 'sections'"
 AFTER_CLOSING = "đoạn đứng sau câu kết thúc: đã để ở cuối phần cuối cùng, cần xem lại"
 NO_ARTICLES = "quyết định không có dòng \"QUYẾT ĐỊNH:\" hoặc không có Điều nào: nội dung đọc như một kế hoạch"
@@ -78,8 +83,9 @@ def _bases(items: list[Item], body: Body, key: str = "legal_bases") -> None:
             end = text[-1] if text[-1] in ";.,:" else ""
             data = ({"lead": lead, "words": text[len(lead) + 1: len(text) - len(end)], "end": end} if lead
                     else {"lead": "", "words": text[: len(text) - len(end)], "end": end})
-            body.uncertain.append(_uncertain(it, "căn cứ không tách được thành văn bản được dẫn: giữ nguyên lời "
-                                                 "văn, cần xem lại", f"{key}[{len(body.legal_bases)}]"))
+            body.uncertain.append(_uncertain(it, NO_LEAD, f"{key}[{len(body.legal_bases)}]"))
+        elif "citations" not in data and CITES.search(data.get("words", "")):
+            body.uncertain.append(_uncertain(it, NOT_SPLIT, f"{key}[{len(body.legal_bases)}]"))
         body.legal_bases.append(data)
 
 
@@ -157,11 +163,8 @@ class Context:
     task_groups: list[dict]
     units: list[dict]
     body: Body
-    implementation: bool = False
     targets_seen: int = 0
-
     placed: bool = False
-
     parts: list[tuple[dict, Node, str]] = field(default_factory=list)
     notes: list[tuple[Node, str]] = field(default_factory=list)
 
