@@ -325,7 +325,22 @@ def read_head(outline: Outline) -> Head:
     signer, u3 = read_signer(outline)
     recipients, archive, u4 = read_recipients(outline)
     reference = {**ref[0], "paragraph": str(ref[1].place)} if ref else None
-    return Head(issuer, document, signer, recipients, archive, reference, [*u1, *u2, *u3, *u4])
+    return Head(issuer, document, signer, recipients, archive, reference, [*u1, *u2, *u3, *u4, *_unplaced(outline)])
+
+
+def _unplaced(outline: Outline) -> list[Uncertain]:
+    """Lines of the head a plan file has no place for: marks above the header, "Kính gửi", extra motto lines."""
+    found = []
+    for line in outline.header.marks:
+        why = ("dấu DỰ THẢO không ghi trong tệp kế hoạch: in bản dự thảo bằng --draft" if "DỰ THẢO" in line.flat.upper()
+               else "dòng trên phần đầu (độ mật, độ khẩn…) không có chỗ trong tệp kế hoạch: không in lại")
+        found.append(unsure(line, why, "document"))
+    for line in outline.addressees:
+        found.append(unsure(line, "nơi gửi ('Kính gửi') không có chỗ trong tệp kế hoạch: không in lại", "recipients"))
+    for line in outline.header.motto:
+        if flat(line.text).upper() != d30.QUOC_HIEU and flat(line.text).replace("–", "-") != d30.TIEU_NGU:
+            found.append(unsure(line, "dòng dưới Quốc hiệu không có chỗ trong tệp kế hoạch: không in lại", "document"))
+    return found
 
 
 
