@@ -12,7 +12,7 @@ header, the type line, the signer and the attached plan, and writes each documen
   by manual line breaks, every paragraph's text split across several runs (some cut inside a word),
   and a tracked insertion (``w:ins``) and deletion (``w:del``) left in;
 * :func:`write_fodt` — a LibreOffice flat ODF text (.fodt): header typed as tab-separated paragraphs
-  on tab stops, headings and items numbered by a LibreOffice list style (``text:list``, continued
+  on tab stops, a rule typed with "_" under the summary, headings and items numbered by a LibreOffice list style (``text:list``, continued
   across the plain paragraphs between items), signature as a table; :func:`libreoffice_docx` then
   converts it with ``soffice --headless --convert-to docx`` (LibreOffice's own .docx writer).
 
@@ -124,10 +124,18 @@ def join_items(paras: list[Para], starts: str) -> list[Para]:
     return paras[:i + 1] + paras[j:]
 
 
-def list_levels(paras: list[Para]) -> list[str]:
-    """The list levels a body uses, outside in."""
+def list_levels(paras: list[Para]) -> tuple[list[str], list[str]]:
+    """The numbered levels and the bullet levels a body uses, outside in. Bullets are a list of their
+    own (the bullet button), so no numbered level is ever skipped: LibreOffice would count a skipped
+    level as used ("b)" for the first lettered item after a dash)."""
     used = {p.kind for p in paras if p.listed}
-    return [k for k in LEVELS if k in used]
+    return [k for k in LEVELS[:3] if k in used], [k for k in LEVELS[3:] if k in used]
+
+
+def _where(kind: str, levels: tuple[list[str], list[str]]) -> tuple[int, int]:
+    """(list 0 numbered / 1 bullets, level in it) of a listed paragraph of ``kind``."""
+    which = 0 if kind in levels[0] else 1
+    return which, levels[which].index(kind)
 
 
 # --------------------------------------------------------------------------- python-docx, direct formatting
@@ -273,7 +281,7 @@ class _Word:
                 p.alignment = WD_ALIGN_PARAGRAPH.CENTER if column or not line.startswith(("-", "Nơi")) else None
                 run = p.add_run(line)
                 run.font.name, run.font.size = "Times New Roman", Pt(size)
-                run.bold = column == 1 and i < bold_right or column == 0 and not line.startswith(("Số", "-"))
+                run.bold = row == 0 and (i < bold_right if column else not line.startswith(("-", "Nơi")))
 
 
 def write_word(doc: RealDoc, path: Path) -> Path:
@@ -292,8 +300,9 @@ def _word_part(w: _Word, doc: RealDoc) -> None:
         w.two_columns(doc.header)
     for p in doc.title:
         w.para(w.document, p.text, bold=p.bold, italic=p.italic, align="center")
+    w.para(w.document, "")  # a blank line under the summary
     levels = list_levels(doc.body)
-    num_id = w.numbering(levels) if levels else ""
+    num_ids = [w.numbering(kinds) if kinds else "" for kinds in levels]
     for p in doc.body:
         if p.kind == "center":
             w.para(w.document, p.text, bold=p.bold, align="center")
@@ -302,7 +311,8 @@ def _word_part(w: _Word, doc: RealDoc) -> None:
             if doc.tracked and p.text.startswith(doc.tracked[0]):
                 w.track(out, doc.tracked[1], doc.tracked[2], p.label)
         elif p.listed:
-            w.number(w.para(w.document, p.text, bold=p.bold, italic=p.italic), num_id, levels.index(p.kind))
+            which, level = _where(p.kind, levels)
+            w.number(w.para(w.document, p.text, bold=p.bold, italic=p.italic), num_ids[which], level)
         else:
             out = w.para(w.document, "\n".join([p.typed, *p.joined]), bold=p.bold, italic=p.italic, indent=True)
             if doc.tracked and p.typed.startswith(doc.tracked[0]):
@@ -335,17 +345,20 @@ _FODT_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
   fo:margin-top="2cm" fo:margin-bottom="2cm" fo:margin-left="3cm" fo:margin-right="2cm"/></style:page-layout>
  <style:style style:name="Body" style:family="paragraph" style:parent-style-name="Standard">
   <style:paragraph-properties fo:text-indent="1cm"/></style:style>
- <style:style style:name="Item" style:family="paragraph" style:parent-style-name="Standard" style:list-style-name="L1"/>
- <style:style style:name="ItemBold" style:family="paragraph" style:parent-style-name="Standard"
+ <style:style style:name="Item1" style:family="paragraph" style:parent-style-name="Standard" style:list-style-name="L1"/>
+ <style:style style:name="ItemBold1" style:family="paragraph" style:parent-style-name="Standard"
   style:list-style-name="L1"><style:text-properties fo:font-weight="bold"/></style:style>
+ <style:style style:name="Item2" style:family="paragraph" style:parent-style-name="Standard" style:list-style-name="L2"/>
+ <style:style style:name="ItemBold2" style:family="paragraph" style:parent-style-name="Standard"
+  style:list-style-name="L2"><style:text-properties fo:font-weight="bold"/></style:style>
  <style:style style:name="Center" style:family="paragraph" style:parent-style-name="Standard">
   <style:paragraph-properties fo:text-align="center"/><style:text-properties fo:font-weight="bold"/></style:style>
  <style:style style:name="CenterItalic" style:family="paragraph" style:parent-style-name="Standard">
   <style:paragraph-properties fo:text-align="center"/><style:text-properties fo:font-style="italic"/></style:style>
  <style:style style:name="Tabbed" style:family="paragraph" style:parent-style-name="Standard">
   <style:paragraph-properties fo:text-align="start"><style:tab-stops>
-   <style:tab-stop style:position="3.2cm" style:type="center"/><style:tab-stop style:position="11cm" style:type="center"/>
-  </style:tab-stops></style:paragraph-properties><style:text-properties fo:font-size="13pt"/></style:style>
+   <style:tab-stop style:position="7cm"/>
+  </style:tab-stops></style:paragraph-properties><style:text-properties fo:font-size="12pt"/></style:style>
  <style:style style:name="Small" style:family="paragraph" style:parent-style-name="Standard">
   <style:paragraph-properties fo:text-align="start"/><style:text-properties fo:font-size="12pt"/></style:style>
  <style:style style:name="SmallCenter" style:family="paragraph" style:parent-style-name="Standard">
@@ -361,8 +374,8 @@ _FODT_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def _odf_list_style(levels: list[str]) -> str:
-    out = ['<text:list-style style:name="L1">']
+def _odf_list_style(name: str, levels: list[str]) -> str:
+    out = [f'<text:list-style style:name="{name}">']
     for i, kind in enumerate(levels, start=1):
         props = ('<style:list-level-properties text:list-level-position-and-space-mode="label-alignment">'
                  '<style:list-level-label-alignment text:label-followed-by="space" fo:text-indent="0cm" '
@@ -388,17 +401,18 @@ def _odf_p(style: str, text: str) -> str:
 class _Odf:
     def __init__(self) -> None:
         self.parts: list[str] = []
-        self.lists = 0
+        self.started: set[int] = set()
 
-    def listed(self, style: str, text: str, level: int) -> None:
-        """A list item at ``level`` (0-based) of list L1, numbering continued from the previous items."""
-        self.lists += 1
-        opening = '<text:list text:style-name="L1"' + (
-            ' xml:id="list1">' if self.lists == 1 else ' text:continue-list="list1">')
-        inner = _odf_p(style, text)
-        for _ in range(level):
-            inner = f"<text:list><text:list-item>{inner}</text:list-item></text:list>"
-        self.parts.append(f"{opening}<text:list-item>{inner}</text:list-item></text:list>")
+    def listed(self, style: str, text: str, which: int, level: int) -> None:
+        """A list item at ``level`` (0-based) of list L1 (numbers) or L2 (bullets), the list continued."""
+        name = f"L{which + 1}"
+        opening = f'<text:list text:style-name="{name}"' + (
+            f' text:continue-list="list{which}">' if which in self.started else f' xml:id="list{which}">')
+        self.started.add(which)
+        inner = f"<text:list-item>{_odf_p(style, text)}</text:list-item>"
+        for _ in range(level):  # the levels above it: headers (not counted) holding the nested list
+            inner = f"<text:list-header><text:list>{inner}</text:list></text:list-header>"
+        self.parts.append(f"{opening}{inner}</text:list>")
 
     def table(self, left: list[str], right: list[str]) -> None:
         cells = "".join(
@@ -419,6 +433,7 @@ def write_fodt(doc: RealDoc, path: Path) -> Path:
             odf.parts.append(_odf_p(style, f"{lo}\t{hi}" if lo else f"\t{hi}"))
         for p in part.title:
             odf.parts.append(_odf_p("CenterItalic" if p.italic else "Center", p.text))
+        odf.parts.append(_odf_p("Center", "_" * 16))  # a rule typed under the summary
         for p in part.body:
             if p.kind == "center":
                 odf.parts.append(_odf_p("Center", p.text))
@@ -426,12 +441,13 @@ def write_fodt(doc: RealDoc, path: Path) -> Path:
                 odf.parts.append(f'<text:p text:style-name="Body"><text:span text:style-name="B">{escape(p.label)}'
                                  f'</text:span> {escape(p.text)}</text:p>')
             elif p.listed:
-                odf.listed("ItemBold" if p.bold else "Item", p.text, levels.index(p.kind))
+                which, level = _where(p.kind, levels)
+                odf.listed(("ItemBold" if p.bold else "Item") + str(which + 1), p.text, which, level)
             else:
                 odf.parts.append(_odf_p("Body", "\n".join([p.typed, *p.joined])))
         if part.recipients or part.signer:
             odf.table(part.recipients, part.signer)
-    text = _FODT_HEAD.replace("{list_style}", _odf_list_style(levels)) + "\n".join(odf.parts)
+    text = _FODT_HEAD.replace("{list_style}", _odf_list_style("L1", levels[0]) + _odf_list_style("L2", levels[1])) + "\n".join(odf.parts)
     path.write_text(text + "\n</office:text></office:body></office:document>\n", encoding="utf-8")
     return path
 

@@ -114,6 +114,7 @@ def test_same_paragraphs_ignores_how_spaces_and_accents_are_typed(rendered, tmp_
     ("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH", ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]),
     ("phong trào. \"Đền ơn đáp nghĩa\" thường xuyên./.", ["phong trào.", "\"Đền ơn đáp nghĩa\" thường xuyên./."]),
     ("Các bộ báo cáo Thủ tướng Chính phủ./.", ["Các bộ báo cáo Thủ tướng Chính phủ./."]),
+    ("________________", []),
 ])
 def test_split_sentences(text, expected):
     assert split_sentences(text) == expected

@@ -24,7 +24,8 @@ is then cut after
 (so "hải sản... thúc đẩy" stays whole). A colon ends a sentence only at the end of a line (as it
 already does); "./." at the end stays with its sentence. A piece that is only a label ("Điều 1.",
 "II.", "a)", "-") or a title abbreviation ("TM.", "KT.") is joined to the piece after it, so a
-sentence always carries words. Texts are NFC with whitespace collapsed.
+sentence always carries words; a piece without a letter or digit (a rule typed "_____") is no
+sentence. Texts are NFC with whitespace collapsed.
 """
 
 from __future__ import annotations
@@ -147,7 +148,8 @@ def split_sentences(text: str) -> list[str]:
             if _LABEL.match(piece):
                 pending = piece
                 continue
-            out.append(piece)
+            if any(c.isalnum() for c in piece):
+                out.append(piece)
             pending = ""
         if pending:
             out.append(pending)
