@@ -12,13 +12,20 @@ tracked changes as accepted and resolves merged cells.
   (a longest common subsequence, exact), and which are missing;
 * :func:`same_paragraphs` — the paragraph differences as unified-diff lines, ``[]`` when the same.
 
-Sentence rule. A paragraph or cell is first cut into lines at manual line breaks and at tabs (a tab
-separates the columns of a header or signature typed as tabbed paragraphs). A line is then cut after
+Reading order for sentences. The header and the signature are two columns side by side, typed as
+a small table or as paragraphs whose columns are split by tabs; a reader reads the left column, then
+the right one. So a table of two grid columns and at most four rows, and a run of paragraphs typed
+"LEFT<tab>RIGHT" (short texts, the left one not a label), are read column by column; so the same
+header reads the same whichever way it was typed. Every other table is read row by row.
+
+Sentence rule. A paragraph or cell is first cut into lines at manual line breaks and at tabs. A line
+is then cut after
 "; " and after ". " when the next word starts with a capital letter, a digit, a quote or a bracket
 (so "hải sản... thúc đẩy" stays whole). A colon ends a sentence only at the end of a line (as it
 already does); "./." at the end stays with its sentence. A piece that is only a label ("Điều 1.",
 "II.", "a)", "-") or a title abbreviation ("TM.", "KT.") is joined to the piece after it, so a
-sentence always carries words. Texts are NFC with whitespace collapsed.
+sentence always carries words; a piece without a letter or digit (a rule typed "_____") is no
+sentence. Texts are NFC with whitespace collapsed.
 """
 
 from __future__ import annotations
@@ -30,12 +37,14 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..docread.blocks import Paragraph, flat
+from ..docread.blocks import Paragraph, Table, flat
 
 #: Where a line may be cut: the blank after ";" or ".".
 _CUT = re.compile(r"(?<=[;.]) +")
 #: What may open a sentence after ". ": besides a capital letter or a digit.
 _OPENERS = "\"“'‘(["
+#: The longest text a column of a tabbed header or signature line holds.
+_COLUMN_WIDTH = 80
 #: A piece that is only a label or a title abbreviation: joined to the piece after it.
 _LABEL = re.compile(r"^(?:Điều\s+\d+[.:]?|[IVXLC]+\.|\d+(?:\.\d+)*[.)]?|[a-zđ][.)]|[-+•*]|[A-ZĐ]{1,4}\.)$")
 
@@ -73,6 +82,43 @@ def _texts(path: str | os.PathLike[str]) -> list[str]:
     return out
 
 
+def _columns(text: str) -> tuple[str, str] | None:
+    """``(left, right)`` of a paragraph typed as two columns split by tabs, or ``None``."""
+    if "\t" not in text or "\n" in text:
+        return None
+    left, _, right = (flat(x) for x in text.partition("\t"))
+    if not right or len(left) > _COLUMN_WIDTH or len(right) > _COLUMN_WIDTH or _LABEL.match(left):
+        return None
+    return left, right
+
+
+def _layout_table(table: Table) -> bool:
+    return len(table.rows) <= 4 and max(c.column + c.span - 1 for row in table.rows for c in row) == 2
+
+
+def _reading(path: str | os.PathLike[str]) -> list[str]:
+    """The texts of the .docx in reading order: two-column layouts column by column (module docstring)."""
+    from ..docread import read_blocks
+
+    out: list[str] = []
+    columns: list[tuple[str, str]] = []
+    for block in [*read_blocks(path).blocks, None]:
+        pair = _columns(block.text) if isinstance(block, Paragraph) else None
+        if pair is not None:
+            columns.append(pair)
+            continue
+        out += [x for x, _ in columns if x] + [x for _, x in columns]
+        columns = []
+        if isinstance(block, Paragraph):
+            out.append(block.text)
+        elif isinstance(block, Table):
+            cells = [c for row in block.rows for c in row if not c.continued]
+            if _layout_table(block):
+                cells.sort(key=lambda c: (c.column, c.row))
+            out += [c.text for c in cells]
+    return [t for t in out if t.strip()]
+
+
 def paragraphs(path: str | os.PathLike[str]) -> list[str]:
     """Every non-blank paragraph and table cell of the .docx at ``path``, in document order, NFC,
     whitespace (tabs and manual line breaks too) collapsed to single spaces."""
@@ -102,7 +148,8 @@ def split_sentences(text: str) -> list[str]:
             if _LABEL.match(piece):
                 pending = piece
                 continue
-            out.append(piece)
+            if any(c.isalnum() for c in piece):
+                out.append(piece)
             pending = ""
         if pending:
             out.append(pending)
@@ -111,7 +158,7 @@ def split_sentences(text: str) -> list[str]:
 
 def sentences(path: str | os.PathLike[str]) -> list[str]:
     """The sentences of the .docx at ``path`` in document order (see the module docstring)."""
-    return [s for text in _texts(path) for s in split_sentences(text)]
+    return [s for text in _reading(path) for s in split_sentences(text)]
 
 
 def common_order(a: list[str], b: list[str]) -> list[int]:
