@@ -55,10 +55,12 @@ from baocao.plan.document import appendix_headings
 from baocao.plan.io import load_plan, plan_to_data
 from baocao.plan.model import Plan
 from baocao.plan.text import place_date_line, reference_line
-from baocao.plan_import import ImportedPlan, import_plan
+from baocao.errors import InputError
+from baocao.plan_import import ImportedPlan, PlanImportError, import_plan
 from baocao.vnformat import join_vi
 
 from conftest import FIXTURES, ROOT
+from docbuild import decree_doc
 
 SHIPPED = {
     "ke-hoach-188": ROOT / "sample_data" / "ke-hoach-188.yaml",
@@ -203,19 +205,7 @@ def test_the_imported_file_loads_and_renders_the_same_paragraphs(trip):
     assert same_paragraphs(trip["first"], trip["second"]) == []
 
 
-#: Plans whose imported file does not yet equal the original, and why (strict: a fix makes the test fail until
-#: the plan is taken off this list).
-NOT_YET_EQUAL = {
-    "congbot-qd-773-ttg-kh-nguoi-co-cong-2018": "body: the units of the implementation section (Bộ Ngoại giao, "
-                                                "UBND các tỉnh…, các tổ chức…) are not all marked and declared",
-    "nghean-qd-quy-hoach-cho-2010": "body: 'Sở Thương mại, các Ban Ngành liên quan, UBND các huyện, Thành phố, "
-                                    "Thị xã' read as one unit, not three; 'Hàng năm Sở Thương mại …' not marked",
-}
-
-
-def test_the_imported_plan_equals_the_original_ids_aside(trip, request):
-    if trip["name"] in NOT_YET_EQUAL:
-        request.applymarker(pytest.mark.xfail(reason=NOT_YET_EQUAL[trip["name"]], strict=True))
+def test_the_imported_plan_equals_the_original_ids_aside(trip):
     shown = " ".join(doc_paragraphs(trip["first"]))
     keep = horizon_printed(trip["original"], shown)
     assert differences(comparable(trip["original"], shown, horizon=keep),
@@ -273,3 +263,29 @@ def test_the_yaml_lists_every_uncertain_item(trip):
     text = trip["imported"].to_yaml()
     assert all(u.reason in text for u in trip["imported"].uncertain)
     assert text.startswith("# Kế hoạch nhập từ văn bản Word: ")
+
+
+# --------------------------------------------------------------------------- what import_plan refuses
+
+
+def test_a_document_that_is_not_a_plan_or_decision_is_refused_in_vietnamese(tmp_path):
+    report = decree_doc(tmp_path / "bao-cao.docx", type_name="BÁO CÁO", number="Số: 45/BC-LMHTX",
+                        body=("I. KẾT QUẢ", "1. Thành lập mới 25 HTX."))
+    with pytest.raises(PlanImportError) as caught:
+        import_plan(report)
+    assert "Tệp bao-cao.docx không phải kế hoạch hoặc quyết định" in str(caught.value)
+    assert "'BÁO CÁO'" in str(caught.value)
+    empty = decree_doc(tmp_path / "trong.docx", body=())
+    with pytest.raises(PlanImportError, match="không có nội dung"):
+        import_plan(empty)
+
+
+def test_a_word_97_file_and_a_corrupt_file_are_refused_before_reading(tmp_path):
+    old = tmp_path / "ke-hoach.docx"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    with pytest.raises(InputError, match="Word 97-2003"):
+        import_plan(old)
+    broken = tmp_path / "hong.docx"
+    broken.write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(InputError, match="không phải tệp .docx|bị hỏng"):
+        import_plan(broken)

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from typing import Any
 
-from baocao.docread.blocks import Cell, Paragraph, Table, flat
+from baocao.docread.blocks import Cell, Paragraph, Table
 from baocao.docread.outline import APPENDIX_HEADING, Appendix, Outline
 from baocao.docread.places import Place
 from baocao.docread.tables import RoleTable, read_table
@@ -104,7 +104,7 @@ def _segment(text: str, lexicon: list[str], known: list[str]) -> list[tuple[str,
             i += 1
             continue
         j = i + 1
-        while j < len(pieces) and not _opens_unit(pieces[j].strip(), lexicon, known, pieces, seps, j):
+        while j < len(pieces) and not _opens_unit(pieces[j].strip(), lexicon, known):
             run += seps[j - 1] + pieces[j]
             j += 1
         out.append((run.strip(), run.strip()))
@@ -112,7 +112,9 @@ def _segment(text: str, lexicon: list[str], known: list[str]) -> list[tuple[str,
     return [(w, k) for w, k in out if w]
 
 
-def _opens_unit(piece: str, lexicon: list[str], known: list[str], pieces: list[str], seps: list[str], j: int) -> bool:
+def _opens_unit(piece: str, lexicon: list[str], known: list[str]) -> bool:
+    """Whether a piece after a separator starts another unit: an agency word, a shortened known name, or
+    the start of a name the table writes whole elsewhere."""
     if HEAD_WORDS.match(piece) or _contraction(piece, known):
         return True
     return any(name.startswith(piece) for name in lexicon)
@@ -300,13 +302,11 @@ def _written(table: Table, rt: RoleTable | None) -> dict[str, Any]:
     headers = [_cell_text(c) for c in head]
     rows: list[Any] = []
     for cells in table.rows[header_rows:]:
-        shown = [c for c in cells if not c.continued or True]
-        filled = [c for c in shown if c.flat]
-        if len(shown) <= 2 and shown and shown[-1].span >= max(2, width - 1) and len(headers) > 2:
-            rows.append({"stt": shown[0].flat if len(shown) == 2 else "", "group": _cell_text(shown[-1])})
-        elif filled or shown:
-            rows.append(["\n".join(x.strip() for x in c.text.split("\n")) for c in shown][:len(headers)]
-                        + [""] * max(0, len(headers) - len(shown)))
+        if 0 < len(cells) <= 2 and cells[-1].span >= max(2, width - 1) and len(headers) > 2:
+            rows.append({"stt": cells[0].flat if len(cells) == 2 else "", "group": _cell_text(cells[-1])})
+        elif cells:
+            rows.append(["\n".join(x.strip() for x in c.text.split("\n")) for c in cells][:len(headers)]
+                        + [""] * max(0, len(headers) - len(cells)))
     return {"columns": _columns([None] * len(headers), headers, _widths(table)), "rows": rows}
 
 
@@ -334,7 +334,6 @@ def read_task_appendix(outline: Outline) -> tuple[list[dict], list[dict], dict |
                 entries.append(entry)
             else:
                 entries.append({**base, **_written(table, rt)})
-            base = {**base, "title": base["title"]}
     if not entries:
         return reader.groups, reader.book.units, None, reader.uncertain
     if len(entries) == 1 and classic and entries[0].get("tasks") == [g["id"] for g in reader.groups]:

@@ -11,7 +11,7 @@ block where it stands, listed as :class:`~baocao.plan_import.result.Uncertain`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from .. import decree30 as d30
@@ -29,6 +29,9 @@ DECISION_LINE = re.compile(r"^QUYẾT\s+ĐỊNH\s*:?$", re.IGNORECASE)
 ATTACHED_REF = re.compile(r"^\((?P<prefix>.*?)\s+\S*/\S+")
 DEFAULT_ATTACHED_PREFIX = "Ban hành kèm theo {type} số"
 CLOSING_END = ("./.", "/.")
+NO_SECTIONS = "không thấy các phần I, II, III…: nội dung để ở lời mở đầu ('preamble'), cần chia lại thành 'sections'"
+AFTER_CLOSING = "đoạn đứng sau câu kết thúc: đã để ở cuối phần cuối cùng, cần xem lại"
+NO_ARTICLES = "quyết định không có dòng \"QUYẾT ĐỊNH:\" hoặc không có Điều nào: nội dung đọc như một kế hoạch"
 
 
 @dataclass
@@ -100,6 +103,8 @@ def _sections(items: list[Item], outline: Outline, body: Body, ctx: "Context") -
     entries = [entry(it, paragraphs, by_bold) for it in items]
     first = next((i for i, e in enumerate(entries) if e.kind == "section"), None)
     if first is None:
+        if items:
+            body.uncertain.append(Uncertain(_where(items[0]), _shown(items[0]), NO_SECTIONS))
         return items
     closing_at = _closing_at(items)
     if closing_at is not None:
@@ -113,6 +118,9 @@ def _sections(items: list[Item], outline: Outline, body: Body, ctx: "Context") -
             parts.append((e, []))
         else:
             parts[-1][1].append(e)
+    for it in items[closing_at + 1:] if closing_at is not None else []:  # kept where they stand, as text
+        parts[-1][1].append(Entry("text", _shown(it), "", 0, it))
+        body.uncertain.append(_uncertain(it, AFTER_CLOSING))
     for si, (head, inner) in enumerate(parts, start=1):
         root = build(inner)
         section: dict[str, Any] = {"title": head.text}
@@ -185,8 +193,9 @@ def _decision(items: list[Item], outline: Outline, body: Body, ctx: Context) -> 
     line_at = next((i for i, it in enumerate(items) if DECISION_LINE.match(_shown(it))), None)
     starts = [i for i, it in enumerate(items) if ARTICLE.match(_shown(it))]
     if line_at is None or not starts:
-        body.uncertain.append(Uncertain(_where(items[0]) if items else "toàn văn bản", _shown(items[0]) if items else "",
-                                        "quyết định không có dòng \"QUYẾT ĐỊNH:\" hoặc không có Điều nào"))
+        body.uncertain.append(Uncertain(_where(items[0]) if items else "toàn văn bản",
+                                        _shown(items[0]) if items else "", NO_ARTICLES))
+        _own_body(items, outline, body, ctx)
         return
     authority = ""
     head = items[:line_at]
@@ -267,4 +276,3 @@ def read_body(outline: Outline, *, task_groups: list[dict], units: list[dict]) -
     return body
 
 
-__all__ = ["Body", "read_body", "attached_outline", "replace"]
