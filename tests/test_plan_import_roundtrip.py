@@ -57,9 +57,10 @@ from baocao.plan.io import load_plan, plan_to_data
 from baocao.plan.model import Plan
 from baocao.plan.text import place_date_line, reference_line
 from baocao.docread import read_outline
-from baocao.errors import InputError
+from baocao.errors import BaocaoError, InputError
 from baocao.plan_import import ImportedPlan, PlanImportError, import_plan
 from baocao.plan_import.compare import paragraphs, same_paragraphs
+from baocao.plan_import.reader import loadable
 from baocao.render.pdf import find_soffice
 from baocao.vnformat import join_vi
 
@@ -300,3 +301,20 @@ def test_a_plan_saved_again_by_libreoffice_imports_the_same(resaved, name, tmp_p
     shown = " ".join(paragraphs(first))
     keep = horizon_printed(original, shown)
     assert differences(comparable(original, shown, horizon=keep), comparable(again, shown, horizon=keep)) == []
+
+
+def test_what_the_model_refuses_in_a_guess_is_put_right_and_listed(tmp_path):
+    """A target whose quote is not in its paragraph and a unit used but not declared: the file still loads,
+    the target is dropped and listed, the unit declared and listed; anything else is refused as a bug."""
+    data = import_plan(render(load_plan(SHIPPED["plan_other"]), tmp_path / "r")).data
+    block = data["sections"][0]["blocks"][0]
+    block["targets"] = [{"id": "t1", "quote": "không có trong câu", "label": "x", "kind": "qualitative"}]
+    data["sections"][-1]["blocks"][0]["unit"] = "don_vi_la"
+    fixed = loadable(ImportedPlan(tmp_path / "kh.docx", data, []))
+    plan = fixed.plan()
+    assert plan.sections[0].blocks[0].targets == [] and "don_vi_la" in [u.id for u in plan.units]
+    assert [(u.key, u.text) for u in fixed.uncertain] == [("sections[0].blocks[0].targets", "không có trong câu"),
+                                                          ("units[2]", "don_vi_la")]
+    broken = ImportedPlan(tmp_path / "kh.docx", {**fixed.data, "document": {**fixed.data["document"], "type": "XX"}}, [])
+    with pytest.raises(BaocaoError, match="Lỗi của baocao khi nhập kh.docx"):
+        loadable(broken)

@@ -134,15 +134,21 @@ def import_plan(path: str | os.PathLike[str]) -> ImportedPlan:
     outline = read_outline(source)
     _check_kind(outline, source)
     data, uncertain = read_plan_data(outline)
-    imported = ImportedPlan(source, data, uncertain)
+    return loadable(ImportedPlan(source, data, uncertain))
+
+
+def loadable(imported: ImportedPlan) -> ImportedPlan:
+    """``imported`` checked as any plan file is; what the model refuses and the import can put right (a target
+    whose quote or figures do not fit its paragraph, a unit used but not declared) is put right and listed.
+    Anything else is a fault of the import itself: a :class:`BaocaoError` naming the file."""
     for _ in range(_ROUNDS):
         try:
             imported.plan()
             return imported
         except InputError as error:
             if not _fix(imported.data, error, imported.uncertain):
-                raise BaocaoError(f"Lỗi của baocao khi nhập {source.name}: tệp kế hoạch đọc được không hợp lệ "
-                                  f"({error})") from error
+                raise BaocaoError(f"Lỗi của baocao khi nhập {imported.source.name}: tệp kế hoạch đọc được không "
+                                  f"hợp lệ ({error})") from error
             imported.data = _clean(imported.data)
     imported.plan()
     return imported
