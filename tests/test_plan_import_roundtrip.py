@@ -48,6 +48,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import docx
 import pytest
 
 from baocao.jobs.plan_docs import write_plan
@@ -318,3 +319,17 @@ def test_what_the_model_refuses_in_a_guess_is_put_right_and_listed(tmp_path):
     broken = ImportedPlan(tmp_path / "kh.docx", {**fixed.data, "document": {**fixed.data["document"], "type": "XX"}}, [])
     with pytest.raises(BaocaoError, match="Lỗi của baocao khi nhập kh.docx"):
         loadable(broken)
+
+
+def test_a_bare_plan_without_header_parts_signer_or_closing_still_gives_a_file_that_loads(tmp_path):
+    document = docx.Document()
+    for text in ("KẾ HOẠCH", "Phát triển hợp tác xã", "1. Thành lập mới hợp tác xã."):
+        document.add_paragraph(text)
+    document.save(str(tmp_path / "tran.docx"))
+    imported = import_plan(tmp_path / "tran.docx")
+    plan = imported.plan()
+    assert plan.document.summary == "Phát triển hợp tác xã" and plan.preamble == ["1. Thành lập mới hợp tác xã."]
+    keys = {u.key for u in imported.uncertain}
+    assert {"issuer.name", "issuer.abbreviation", "issuer.short_name", "document.place", "signer", "horizon",
+            "units[0]", "sections[0]", "closing"} <= keys
+    assert dropped(tmp_path / "tran.docx", imported) == []

@@ -66,13 +66,19 @@ def read_plan_data(outline: Outline) -> tuple[dict[str, Any], list[Uncertain]]:
     elif appendix is not None:
         parts["appendix"] = appendix
     data = {k: parts[k] for k in KEY_ORDER if k in parts and parts[k] not in (None, [], "")}
-    if (body.decision is None or body.attached is not None) and not body.closing:
+    own_body = body.decision is None or body.attached is not None
+    if own_body and not body.sections:
+        data["sections"] = [{"title": "NỘI DUNG"}]
+        uncertain.append(Uncertain("toàn văn bản", "(không có)", "văn bản không chia phần I, II…: tạm thêm phần "
+                                   "'I. NỘI DUNG' (không có trong văn bản) để tệp kế hoạch đọc được, chia lại các phần",
+                                   "sections[0]"))
+    if own_body and not body.closing:
         data["closing"] = "…./."
         last = outline.body[-1] if outline.body else None
         uncertain.append(Uncertain(where(last.place) if last else "toàn văn bản", "(không có)",
                                    "không thấy câu kết thúc (thường là 'Trên đây là …./.'): tạm ghi '…./.', "
                                    "viết câu kết", "closing"))
-        data = {k: data[k] for k in KEY_ORDER if k in data}
+    data = {k: data[k] for k in KEY_ORDER if k in data}
     return data, uncertain
 
 
