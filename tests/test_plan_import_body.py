@@ -417,3 +417,18 @@ def test_tasks_the_body_does_not_list_as_the_appendix_does_stay_body_items(
     assert all(b["blocks"] and all("dash" in c for c in b["blocks"]) for b in listed)
     assert all(t["in_body"] is False for g in groups for t in g["tasks"])
     assert any(u.reason.startswith("không thấy chỗ thân văn bản liệt kê các nhóm nhiệm vụ") for u in body.uncertain)
+
+
+def test_a_label_typed_with_another_mark_keeps_it(tmp_path: Path) -> None:
+    from tests.docbuild import decree_doc
+
+    path = decree_doc(tmp_path / "kh.docx", body=(
+        "I. MỤC ĐÍCH", "a. Thành lập mới 20 hợp tác xã.", "b. Nâng cao chất lượng hoạt động.", "c) Tổng kết.",
+        "1) Rà soát hợp tác xã.", "2. Báo cáo kết quả.", "Trên đây là Kế hoạch./."))
+    body = read_body(read_outline(path), task_groups=[], units=[])
+    assert body.sections[0]["blocks"] == [
+        {"lettered": "Thành lập mới 20 hợp tác xã.", "number": "a."},
+        {"lettered": "Nâng cao chất lượng hoạt động.", "number": "b."},
+        {"lettered": "Tổng kết."},
+        {"numbered": "Rà soát hợp tác xã.", "number": "1)"},
+        {"numbered": "Báo cáo kết quả."}]
