@@ -432,3 +432,23 @@ def test_a_label_typed_with_another_mark_keeps_it(tmp_path: Path) -> None:
         {"lettered": "Tổng kết."},
         {"numbered": "Rà soát hợp tác xã.", "number": "1)"},
         {"numbered": "Báo cáo kết quả."}]
+
+
+def test_a_table_in_the_body_is_listed(tmp_path: Path) -> None:
+    import docx
+
+    from tests.docbuild import decree_doc
+
+    path = decree_doc(tmp_path / "kh.docx", body=("I. MỤC TIÊU", "1. Chỉ tiêu theo huyện như bảng sau:",
+                                                  "2. Báo cáo kết quả.", "Trên đây là Kế hoạch./."))
+    document = docx.Document(str(path))
+    anchor = next(p for p in document.paragraphs if p.text.startswith("1. Chỉ tiêu"))
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Huyện", "Số HTX"
+    table.cell(1, 0).text, table.cell(1, 1).text = "Cao Lộc", "5"
+    anchor._p.addnext(table._tbl)
+    document.save(str(path))
+    body = read_body(read_outline(path), task_groups=[], units=[])
+    (listed,) = [u for u in body.uncertain if u.reason.startswith("bảng trong thân văn bản")]
+    assert listed.text == "Huyện | Số HTX" and listed.where.startswith("bảng ")
+    assert len(body.sections[0]["blocks"]) == 2

@@ -40,6 +40,8 @@ NOT_SPLIT = ("căn cứ dẫn văn bản (số, ký hiệu) nhưng không tách 
              "('words'), cần xem lại")
 #: Words that show a document is cited ("số 17/2023/QH15").
 CITES = re.compile(r"\bsố:?\s+\S*\d\S*/")
+TABLE_IN_BODY = ("bảng trong thân văn bản chưa được đọc vào tệp kế hoạch: ghi lại nội dung (ví dụ thành một "
+                 "phụ lục có 'rows') nếu cần")
 NO_SECTIONS = "không thấy các phần I, II, III…: nội dung để ở lời mở đầu ('preamble'), cần chia lại thành 'sections'"
 AFTER_CLOSING = "đoạn đứng sau câu kết thúc: đã để ở cuối phần cuối cùng, cần xem lại"
 NO_ARTICLES = "quyết định không có dòng \"QUYẾT ĐỊNH:\" hoặc không có Điều nào: nội dung đọc như một kế hoạch"
@@ -269,6 +271,7 @@ def _attached(sub: Outline, outline: Outline, body: Body, ctx: Context) -> None:
     body.attached = attached
     sub = _without_rules(sub)
     _own_body(sub.body, sub, body, ctx)
+    body.uncertain += _tables_in_body(sub)
 
 
 def _without_rules(outline: Outline) -> Outline:
@@ -298,6 +301,22 @@ def read_body(outline: Outline, *, task_groups: list[dict], units: list[dict]) -
     else:
         _own_body(outline.body, outline, body, ctx)
     ctx.close()
+    body.uncertain += _tables_in_body(outline)
     return body
+
+
+def _tables_in_body(outline: Outline) -> list[Uncertain]:
+    """A table standing between body paragraphs is not read into the plan file: each is listed."""
+    numbers = [it.place.paragraph for it in outline.body if it.place.paragraph is not None]
+    if not numbers:
+        return []
+    first, last, seen, out = min(numbers), max(numbers), 0, []
+    for b in outline.document.blocks:
+        if isinstance(b, Paragraph):
+            seen = b.number
+        elif first <= seen < last:
+            text = " | ".join(c.flat for c in b.rows[0] if c.flat) if b.rows else ""
+            out.append(Uncertain(f"bảng {b.number}", text, TABLE_IN_BODY))
+    return out
 
 
