@@ -62,7 +62,7 @@ def _plain(blocks: list[Block], names: dict[str, str], *, keep_roles: bool = Tru
         d: dict[str, Any] = {"kind": b.kind, "text": b.text, "number": b.number}
         if keep_roles:
             d["role"] = b.role
-        d["unit"] = sorted(names[u] for u in b.unit_ids)
+        d["unit"] = sorted(names.get(u, u) for u in b.unit_ids)
         d["blocks"] = _plain(b.blocks, names, keep_roles=keep_roles)
         out.append(d)
     return out
@@ -452,3 +452,30 @@ def test_a_table_in_the_body_is_listed(tmp_path: Path) -> None:
     (listed,) = [u for u in body.uncertain if u.reason.startswith("bảng trong thân văn bản")]
     assert listed.text == "Huyện | Số HTX" and listed.where.startswith("bảng ")
     assert len(body.sections[0]["blocks"]) == 2
+
+
+# --------------------------------------------------------------------------- real plans typed differently
+
+
+REAL_DOCX = sorted((ROOT / "tests" / "fixtures" / "real-plans" / "docx").glob("*.docx"))
+
+
+@pytest.mark.parametrize("path", REAL_DOCX, ids=lambda p: p.name)
+def test_real_plans_typed_in_word_and_libreoffice(path: Path) -> None:
+    """The two real decisions as typed by hand (tests/fixtures/real-plans/docx): the body gives the hand-encoded
+    plan file's bases, articles, sections and units; every item in order with its wording and number."""
+    plan = load_plan(PLANS["congbot" if path.name.startswith("congbot") else "nghean"])
+    got, body = imported(path, plan)
+    assert (got.legal_bases, got.preamble, got.closing, got.attached) == (
+        plan.legal_bases, plan.preamble, plan.closing, plan.attached)
+    assert got.decision is not None and plan.decision is not None
+    assert got.decision.authority == plan.decision.authority
+    assert [a.text for a in got.decision.articles] == [a.text for a in plan.decision.articles]
+    assert [(s.title, s.number) for s in got.sections] == [(s.title, s.number) for s in plan.sections]
+    assert sorted(u.name for u in got.units) == sorted(u.name for u in plan.units)
+
+    def items(part_blocks: list[Block]) -> list[tuple[str, Any]]:
+        return [(text, number) for _kind, text, number in _flat(_plain(part_blocks, {}, keep_roles=False))]
+
+    for a, b in zip([*plan.decision.articles, *plan.sections], [*got.decision.articles, *got.sections]):
+        assert items(b.blocks) == items(a.blocks)
