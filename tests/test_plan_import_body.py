@@ -479,3 +479,37 @@ def test_real_plans_typed_in_word_and_libreoffice(path: Path) -> None:
 
     for a, b in zip([*plan.decision.articles, *plan.sections], [*got.decision.articles, *got.sections]):
         assert items(b.blocks) == items(a.blocks)
+
+
+def test_the_plan_a_decision_issues_with_its_head_typed_in_tabbed_paragraphs(tmp_path: Path) -> None:
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    from tests.docbuild import decree_doc
+
+    path = decree_doc(tmp_path / "qd.docx", agency=("THỦ TƯỚNG CHÍNH PHỦ",), number="Số: 12/QĐ-TTg",
+                      type_name="QUYẾT ĐỊNH", summary="Ban hành Kế hoạch thực hiện Chỉ thị số 14-CT/TW", body=(
+                          "THỦ TƯỚNG CHÍNH PHỦ", "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;",
+                          "QUYẾT ĐỊNH:", "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện Chỉ thị.",
+                          "Điều 2. Quyết định này có hiệu lực kể từ ngày ký./."))
+    document = docx.Document(str(path))
+    for text, centred in (("THỦ TƯỚNG CHÍNH PHỦ\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", False),
+                          ("\t\tĐộc lập - Tự do - Hạnh phúc", False), ("KẾ HOẠCH", True),
+                          ("THỰC HIỆN CHỈ THỊ SỐ 14-CT/TW", True),
+                          ("(Ban hành kèm theo Quyết định số 12/QĐ-TTg ngày 01 tháng 02 năm 2020 của Thủ tướng "
+                           "Chính phủ)", True), ("Triển khai Chỉ thị, Thủ tướng Chính phủ ban hành Kế hoạch như sau:", False),
+                          ("I. MỤC ĐÍCH", False), ("1. Quán triệt Chỉ thị.", False),
+                          ("Hàng năm, các bộ báo cáo Thủ tướng Chính phủ./.", False)):
+        p = document.add_paragraph(text)
+        if centred:
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            p.runs[0].bold = True
+    document.save(str(path))
+    body = read_body(read_outline(path), task_groups=[], units=[])
+    assert body.decision is not None and body.decision["authority"] == "THỦ TƯỚNG CHÍNH PHỦ"
+    assert [a["text"] for a in body.decision["articles"]] == [
+        "Ban hành kèm theo Quyết định này Kế hoạch thực hiện Chỉ thị.", "Quyết định này có hiệu lực kể từ ngày ký./."]
+    assert body.attached == {"type": "KH", "title": "THỰC HIỆN CHỈ THỊ SỐ 14-CT/TW"}
+    assert body.preamble == ["Triển khai Chỉ thị, Thủ tướng Chính phủ ban hành Kế hoạch như sau:"]
+    assert body.sections == [{"title": "MỤC ĐÍCH", "role": "purposes", "blocks": [{"numbered": "Quán triệt Chỉ thị."}]}]
+    assert body.closing == "Hàng năm, các bộ báo cáo Thủ tướng Chính phủ./."

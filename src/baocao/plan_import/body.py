@@ -30,6 +30,7 @@ DECISION_LINE = re.compile(r"^QUYẾT\s+ĐỊNH\s*:?$", re.IGNORECASE)
 ATTACHED_REF = re.compile(r"^\((?P<prefix>.*?)\s+\S*/\S+")
 DEFAULT_ATTACHED_PREFIX = "Ban hành kèm theo {type} số"
 CLOSING_END = ("./.", "/.")
+HEAD_LINES = 4
 #: A rule typed with underscores or dashes under the summary or the authority line.
 RULE_LINE = re.compile(r"^[\s_\-—–=]*[_—–=-]{3,}[\s_\-—–=]*$")
 NOT_JOINED = ("không thấy chỗ thân văn bản liệt kê các nhóm nhiệm vụ của phụ lục (tiêu đề \"3.1.\" và các "
@@ -246,17 +247,28 @@ def _decision(items: list[Item], outline: Outline, body: Body, ctx: Context) -> 
 
 
 def attached_outline(outline: Outline) -> Outline | None:
-    """The plan printed after a decision's signature, read as a document of its own (or None)."""
+    """The plan printed after a decision's signature, read as a document of its own (or None): from its
+    head (a table, or up to :data:`HEAD_LINES` tab-separated paragraphs) and its type line on."""
     blocks = outline.document.blocks
     last = max((it.place.paragraph or 0 for it in outline.body), default=0)
     for i, b in enumerate(blocks):
         if not isinstance(b, Paragraph) or b.number <= last or b.label:
             continue
         if b.flat.upper() in d30.TYPE_CODES and b.flat.upper() != "QUYẾT ĐỊNH" and (b.centered or b.bold):
-            start = i - 1 if i and isinstance(blocks[i - 1], Table) else i
+            start = i
+            while start > 0 and i - start < HEAD_LINES and _head_line(blocks[start - 1]):
+                start -= 1
+            if start == i and i and isinstance(blocks[i - 1], Table):
+                start = i - 1
             doc = outline.document
             return read_outline(WordDocument(doc.path, blocks[start:], [], doc.styles, doc.document))
     return None
+
+
+def _head_line(b: Paragraph | Table) -> bool:
+    """A line of a head typed as paragraphs: agency and motto split by tabs, or the motto alone."""
+    return isinstance(b, Paragraph) and bool(b.flat) and (
+        "\t" in b.text.strip() or b.flat.upper().startswith(("CỘNG HÒA", "CỘNG HOÀ")) or b.flat.startswith("Độc lập"))
 
 
 def _attached(sub: Outline, outline: Outline, body: Body, ctx: Context) -> None:
