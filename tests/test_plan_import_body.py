@@ -32,11 +32,10 @@ PLANS = {
 }
 #: Where a shipped plan file says more than its document shows, so no reader can give it back.
 #: "nesting": which item holds which is not drawn (nghean keeps "a) …" and the items after it side by side,
-#: where the other plans nest them); "role": a role given to a heading whose title does not say it
-#: ("1. Nhiệm vụ" holding the targets), or not given to a "TỔ CHỨC THỰC HIỆN" section.
+#: where the other plans nest them); "role": plan_other gives no role to its "TỔ CHỨC THỰC HIỆN" section,
+#: which the import reads as the implementation part (the other plans give it that role).
 NOT_SHOWN = {
     "other": {"role"},
-    "congbot": {"role"},
     "nghean": {"nesting"},
 }
 
