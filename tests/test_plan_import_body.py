@@ -512,3 +512,15 @@ def test_the_plan_a_decision_issues_with_its_head_typed_in_tabbed_paragraphs(tmp
     assert body.preamble == ["Triển khai Chỉ thị, Thủ tướng Chính phủ ban hành Kế hoạch như sau:"]
     assert body.sections == [{"title": "MỤC ĐÍCH", "role": "purposes", "blocks": [{"numbered": "Quán triệt Chỉ thị."}]}]
     assert body.closing == "Hàng năm, các bộ báo cáo Thủ tướng Chính phủ./."
+
+
+def test_a_sentence_before_the_task_groups_stays_before_them(tmp_path: Path) -> None:
+    plan = load_plan(PLANS["other"])
+    data = plan.model_dump(mode="python", exclude_none=True)
+    data["sections"][1]["blocks"].insert(0, {"text": "Các nhiệm vụ cụ thể như sau:"})
+    changed = Plan.model_validate(data)
+    write_plan(changed, tmp_path)
+    groups = appendix_groups(changed)
+    body = read_body(read_outline(next(tmp_path.glob("*.docx"))), task_groups=groups, units=appendix_units(changed))
+    assert body.sections[1]["blocks"] == [{"text": "Các nhiệm vụ cụ thể như sau:"}, {"tasks": "all"}]
+    assert groups[0]["title"] == "Rà soát, củng cố hợp tác xã"
