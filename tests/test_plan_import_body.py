@@ -7,6 +7,7 @@ Also the same plans typed the way a clerk types them (tests/docbuild.py).
 from __future__ import annotations
 
 import copy
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from baocao.plan.io import load_plan
 from baocao.plan.model import Block, Plan
 from baocao.plan.text import plan_context
 from baocao.plan_import.body import read_body
-from tests.docbuild import clerk_plan
+from tests.docbuild import clerk_plan, saved_by_libreoffice
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = {
@@ -233,18 +234,20 @@ def test_a_paragraph_that_cannot_be_placed_is_kept_and_listed(tmp_path: Path) ->
 # --------------------------------------------------------------------------- typed by a clerk
 
 
-CLERK = [("188", "typed", False), ("188", "word", False), ("188-sach", "typed", True), ("other", "word", False),
-         ("other", "typed", True), ("ubnd", "typed", False), ("ubnd", "word", True)]
+CLERK = [("188", "typed", False, "table"), ("188", "word", False, "paragraphs"), ("188-sach", "typed", True, "table"),
+         ("other", "word", False, "table"), ("other", "typed", True, "paragraphs"), ("ubnd", "typed", False, "table"),
+         ("ubnd", "word", True, "paragraphs")]
 
 
-@pytest.mark.parametrize("name,numbering,breaks", CLERK)
+@pytest.mark.parametrize("name,numbering,breaks,header", CLERK)
 def test_clerk_typed_plan_gives_the_same_body(rendered: dict[str, tuple[Plan, Path]], tmp_path: Path, name: str,
-                                              numbering: str, breaks: bool) -> None:
+                                              numbering: str, breaks: bool, header: str) -> None:
     plan, path = rendered[name]
-    typed = clerk_plan(plan_context(plan), tmp_path / "clerk.docx", numbering=numbering, breaks=breaks)
+    typed = clerk_plan(plan_context(plan), tmp_path / "clerk.docx", numbering=numbering, breaks=breaks,
+                       header=header)
     ours = read_body(read_outline(path), task_groups=appendix_groups(plan), units=appendix_units(plan))
     clerk = read_body(read_outline(typed), task_groups=appendix_groups(plan), units=appendix_units(plan))
-    assert clerk.sections == ours.sections
+    assert ours.sections and clerk.sections == ours.sections
     assert clerk.legal_bases == ours.legal_bases
     assert clerk.preamble == ours.preamble
     assert clerk.closing == ours.closing
@@ -255,3 +258,162 @@ def test_original_data_is_not_changed(rendered: dict[str, tuple[Plan, Path]]) ->
     before = copy.deepcopy(plan)
     imported(path, plan)
     assert plan == before
+
+
+# --------------------------------------------------------------------------- nothing dropped
+
+
+def _texts(blocks: list[dict[str, Any]]) -> list[str]:
+    out = []
+    for b in blocks:
+        out += [v for k, v in b.items() if k in ("heading", "numbered", "lettered", "dash", "plus", "text")]
+        out += _texts(b.get("blocks", []))
+    return out
+
+
+def body_texts(body: Any, groups: list[dict[str, Any]]) -> str:
+    """Every wording the body read keeps, on one string (bases rendered back)."""
+    from baocao.plan.citations import LegalBasis
+
+    parts = [LegalBasis.model_validate(b).text() for b in body.legal_bases]
+    parts += [p if isinstance(p, str) else LegalBasis.model_validate(p).text() for p in body.preamble]
+    for s in body.sections:
+        parts += [s["title"], *_texts(s["blocks"])]
+    if body.decision:
+        parts += [body.decision["authority"], body.decision.get("line", "QUYẾT ĐỊNH:")]
+    for a in (body.decision or {}).get("articles", []):
+        parts += [a["text"], *_texts(a.get("blocks", []))]
+    for g in groups:
+        parts += [g["title"], *(t.get("body", t["text"].rstrip() + ".") for t in g["tasks"])]
+    parts.append(body.closing)
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("name", list(PLANS))
+def test_no_body_paragraph_is_dropped(rendered: dict[str, tuple[Plan, Path]], name: str) -> None:
+    plan, path = rendered[name]
+    outline = read_outline(path)
+    groups = appendix_groups(plan)
+    body = read_body(outline, task_groups=groups, units=appendix_units(plan))
+    kept = body_texts(body, groups)
+    missing = [it.text for it in outline.body if it.text not in kept and not it.text.startswith("Điều ")]
+    assert missing == []
+
+
+def test_a_plain_document_with_a_paragraph_after_the_closing(tmp_path: Path) -> None:
+    from tests.docbuild import decree_doc
+
+    path = decree_doc(tmp_path / "kh.docx", body=(
+        "Căn cứ Luật Hợp tác xã ngày 20 tháng 11 năm 2012;",
+        "Căn cứ tình hình thực tế của tỉnh;",
+        "Liên minh HTX tỉnh xây dựng Kế hoạch như sau:",
+        "I. MỤC TIÊU",
+        "- Thành lập mới 20 hợp tác xã;",
+        "- Nâng tỷ lệ hợp tác xã khá, tốt lên 40%.",
+        "II. TỔ CHỨC THỰC HIỆN",
+        "1. Phòng Kinh tế",
+        "- Tham mưu tổ chức thực hiện Kế hoạch.",
+        "Trên đây là Kế hoạch phát triển kinh tế tập thể năm 2021./.",
+        "Ghi chú: gửi kèm bản điện tử.",
+    ))
+    units: list[dict[str, Any]] = []
+    body = read_body(read_outline(path), task_groups=[], units=units)
+    assert body.legal_bases == [
+        {"lead": "Căn cứ", "citations": [{"type": "Luật Hợp tác xã", "date": "20 tháng 11 năm 2012"}], "end": ";"},
+        {"lead": "Căn cứ", "words": "tình hình thực tế của tỉnh", "end": ";"}]
+    assert body.preamble == ["Liên minh HTX tỉnh xây dựng Kế hoạch như sau:"]
+    targets, duties = body.sections
+    assert targets["role"] == "specific_targets"
+    assert [b["targets"][0]["quote"] for b in targets["blocks"]] == [
+        "Thành lập mới 20 hợp tác xã", "Nâng tỷ lệ hợp tác xã khá, tốt lên 40%"]
+    assert duties["role"] == "implementation"
+    assert duties["blocks"][0]["heading"] == "Phòng Kinh tế" and duties["blocks"][0]["unit"] == units[0]["id"]
+    assert units == [{"id": units[0]["id"], "name": "Phòng Kinh tế"}]
+    assert body.closing == "Trên đây là Kế hoạch phát triển kinh tế tập thể năm 2021./."
+    assert duties["blocks"][-1]["blocks"][-1] == {"text": "Ghi chú: gửi kèm bản điện tử."}
+    reasons = [u.reason for u in body.uncertain]
+    assert any(r.startswith("đoạn đứng sau câu kết thúc") for r in reasons)
+    assert sum(r.startswith("chỉ tiêu ghi dạng chữ") for r in reasons) == 2
+    assert any(r.startswith("đơn vị chỉ có ở phần tổ chức thực hiện") for r in reasons)
+
+
+def test_a_document_without_sections_keeps_everything_as_preamble(tmp_path: Path) -> None:
+    from tests.docbuild import decree_doc
+
+    lines = ("Thực hiện chỉ đạo của UBND tỉnh về kinh tế tập thể, Sở báo cáo như sau:",
+             "Năm 2021 thành lập mới 20 hợp tác xã.", "Trên đây là báo cáo của Sở./.")
+    body = read_body(read_outline(decree_doc(tmp_path / "bc.docx", type_name="BÁO CÁO", body=lines)),
+                     task_groups=[], units=[])
+    assert body.sections == [] and body.preamble == list(lines)
+    assert [u.reason for u in body.uncertain][0].startswith("không thấy các phần I, II, III")
+
+
+def test_a_decision_without_articles_is_read_as_a_plan(tmp_path: Path) -> None:
+    from tests.docbuild import decree_doc
+
+    path = decree_doc(tmp_path / "qd.docx", type_name="QUYẾT ĐỊNH", body=(
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;", "I. MỤC TIÊU",
+        "1. Thành lập mới 20 hợp tác xã.", "Trên đây là nội dung./."))
+    body = read_body(read_outline(path), task_groups=[], units=[])
+    assert body.decision is None
+    assert body.legal_bases[0]["citations"][0]["type"] == "Luật Tổ chức chính quyền địa phương"
+    assert body.sections[0]["blocks"][0]["numbered"] == "Thành lập mới 20 hợp tác xã."
+    assert any(u.reason.startswith("quyết định không có dòng") for u in body.uncertain)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice không có trên máy này")
+def test_saved_by_libreoffice_gives_the_same_body(rendered: dict[str, tuple[Plan, Path]], tmp_path: Path) -> None:
+    plan, path = rendered["188"]
+    typed = clerk_plan(plan_context(plan), tmp_path / "clerk.docx", header="paragraphs", numbering="word")
+    (saved,) = saved_by_libreoffice([typed], tmp_path / "lo")
+    ours = read_body(read_outline(path), task_groups=appendix_groups(plan), units=appendix_units(plan))
+    again = read_body(read_outline(saved), task_groups=appendix_groups(plan), units=appendix_units(plan))
+    assert (again.sections, again.legal_bases, again.preamble, again.closing) == (
+        ours.sections, ours.legal_bases, ours.preamble, ours.closing)
+
+
+def test_a_typed_rule_is_layout_and_the_authority_line_follows_it(tmp_path: Path) -> None:
+    from tests.docbuild import decree_doc
+
+    path = decree_doc(tmp_path / "qd.docx", type_name="QUYẾT ĐỊNH", body=(
+        "____________", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN",
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;", "QUYẾT ĐỊNH:",
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phát triển hợp tác xã năm 2026.",
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký./."))
+    body = read_body(read_outline(path), task_groups=[], units=[])
+    assert body.decision == {"authority": "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN", "articles": [
+        {"text": "Ban hành kèm theo Quyết định này Kế hoạch phát triển hợp tác xã năm 2026."},
+        {"text": "Quyết định này có hiệu lực kể từ ngày ký./."}]}
+    assert len(body.legal_bases) == 1 and body.uncertain == []
+
+
+def test_a_plus_bullet_in_the_symbol_font_is_a_plus(rendered: dict[str, tuple[Plan, Path]], tmp_path: Path) -> None:
+    """LibreOffice writes a "+" bullet as the Symbol font's U+F02B."""
+    import docx
+    from docx.oxml.ns import qn
+
+    plan, path = rendered["188"]
+    typed = clerk_plan(plan_context(plan), tmp_path / "clerk.docx", numbering="word")
+    document = docx.Document(str(typed))
+    for lvl in document.part.numbering_part.element.iter(qn("w:lvl")):
+        text = lvl.find(qn("w:lvlText"))
+        if lvl.get(qn("w:ilvl")) == "4" and text is not None and text.get(qn("w:val")) == "+":
+            text.set(qn("w:val"), "\uf02b")
+    document.save(str(typed))
+    ours = read_body(read_outline(path), task_groups=appendix_groups(plan), units=appendix_units(plan))
+    clerk = read_body(read_outline(typed), task_groups=appendix_groups(plan), units=appendix_units(plan))
+    assert clerk.sections == ours.sections
+
+
+def test_tasks_the_body_does_not_list_as_the_appendix_does_stay_body_items(
+        rendered: dict[str, tuple[Plan, Path]]) -> None:
+    plan, path = rendered["188"]
+    groups = appendix_groups(plan)
+    groups[1]["tasks"][0]["text"] = "Một nhiệm vụ khác hẳn, không có trong thân kế hoạch"
+    body = read_body(read_outline(path), task_groups=groups, units=appendix_units(plan))
+    content = next(s for s in body.sections if s["title"] == "NỘI DUNG")
+    listed = content["blocks"][2]["blocks"]
+    assert [b["heading"] for b in listed][:1] == ["Tuyên truyền, nâng cao nhận thức về kinh tế tập thể, hợp tác xã"]
+    assert all(b["blocks"] and all("dash" in c for c in b["blocks"]) for b in listed)
+    assert all(t["in_body"] is False for g in groups for t in g["tasks"])
+    assert any(u.reason.startswith("không thấy chỗ thân văn bản liệt kê các nhóm nhiệm vụ") for u in body.uncertain)

@@ -120,3 +120,19 @@ def test_a_small_typed_plan_without_reference_line(tmp_path):
     assert head.document["number"] == "12" and head.archive == "VT, VP" and head.recipients == ["Như trên"]
     assert head.signer == {"position": "GIÁM ĐỐC", "name": "Nguyễn Văn A"}
     assert read_horizon(outline, head.document, []) == ({"start": 2021, "end": 2025}, [])
+
+
+def test_three_agency_lines_typed_one_a_paragraph_are_a_parent_and_a_name_broken_over_two(tmp_path):
+    path = decree_doc(tmp_path / "kh.docx", agency=("UBND TỈNH LẠNG SƠN", "SỞ NÔNG NGHIỆP", "VÀ MÔI TRƯỜNG"),
+                      number="Số: 05/KH-SNNMT", body=("I. MỤC TIÊU", "1. Thành lập mới 40 hợp tác xã."))
+    head = read_head(read_outline(path))
+    assert head.issuer["parent"] == "UBND TỈNH LẠNG SƠN"
+    assert head.issuer["name"] == "SỞ NÔNG NGHIỆP\nVÀ MÔI TRƯỜNG"
+    assert "issuer.name" in [u.key for u in head.uncertain]
+
+
+def test_a_symbol_whose_type_code_differs_from_the_type_line_is_listed(tmp_path):
+    path = decree_doc(tmp_path / "kh.docx", number="Số: 12/QĐ-LMHTX", body=("I. MỤC TIÊU", "1. Thành lập mới 25 HTX."))
+    head = read_head(read_outline(path))
+    assert head.document["type"] == "KH" and head.issuer["abbreviation"] == "LMHTX"
+    assert "document.type" in [u.key for u in head.uncertain]

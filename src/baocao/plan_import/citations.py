@@ -9,7 +9,6 @@ render the same; the one chosen splits at every joiner that starts a document ("
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Any
 

@@ -8,6 +8,7 @@ tracked changes as accepted and resolves merged cells.
 
 * :func:`paragraphs` — every non-blank paragraph and table cell, in document order;
 * :func:`sentences` — those cut into the sentences a reader checks one by one (rule below);
+  :func:`by_paragraph` — each paragraph with its sentences;
 * :func:`sentences_in_order` — how many source sentences the other document has in the same order
   (a longest common subsequence, exact), and which are missing;
 * :func:`same_paragraphs` — the paragraph differences as unified-diff lines, ``[]`` when the same.
@@ -159,6 +160,12 @@ def split_sentences(text: str) -> list[str]:
 def sentences(path: str | os.PathLike[str]) -> list[str]:
     """The sentences of the .docx at ``path`` in document order (see the module docstring)."""
     return [s for text in _reading(path) for s in split_sentences(text)]
+
+
+def by_paragraph(path: str | os.PathLike[str]) -> list[tuple[str, list[str]]]:
+    """Every paragraph and cell as :func:`paragraphs` gives it, with its sentences (cut before the
+    whitespace is collapsed, so the lines of a cell stay apart)."""
+    return [(flat(t), split_sentences(t)) for t in _texts(path)]
 
 
 def common_order(a: list[str], b: list[str]) -> list[int]:

@@ -17,6 +17,7 @@ from typing import Any
 
 from baocao import decree30 as d30
 from baocao.docread import wordxml as wx
+from baocao.docx import oxml as ox
 from baocao.docread.blocks import Table, flat
 from baocao.docread.outline import Outline
 from baocao.docread.places import Line, Place
@@ -35,6 +36,9 @@ _PLACE_WORDS = re.compile(r"^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|P
 _PERIOD = re.compile(r"giai đoạn\s+(\d{4})\s*[-–]\s*(\d{4})|\b(\d{4})\s*[-–]\s*(\d{4})\b", re.IGNORECASE)
 _UNTIL = re.compile(r"đến năm\s+(\d{4})", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!tháng )(?<!tháng \d )(?<!tháng \d\d )\bnăm\s+(\d{4})\b", re.IGNORECASE)
+#: A parent body named whole on one line: "UBND TỈNH ĐẮK NÔNG", "BỘ TÀI CHÍNH".
+_WHOLE_BODY = re.compile(r"^(UBND|(ỦY|UỶ) BAN NHÂN DÂN (TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ)|BỘ |LIÊN MINH HTX VIỆT NAM|"
+                         r"(TỈNH|HUYỆN|THÀNH) ỦY)")
 _SIGNED = re.compile(r"^\((đã ký|ký[^)]*|chữ ký[^)]*)\)$", re.IGNORECASE)
 
 
@@ -83,7 +87,7 @@ def _agency_groups(outline: Outline) -> list[list[str]]:
                     texts = [wx.shown_text(p) for p in wx.cell_paragraphs(tc)]
                     groups = [[flat(x) for x in t.split("\n") if flat(x)] for t in texts]
                     break
-                col += max(1, _span(tc))
+                col += max(1, ox.grid_span(tc))
     wanted = [a.flat for a in agency]
     got = [x for g in groups for x in g if x in wanted]
     if got != wanted:  # paragraphs typed with tabs, or cells read differently: one line each
@@ -92,25 +96,17 @@ def _agency_groups(outline: Outline) -> list[list[str]]:
     return [g for g in groups if g]
 
 
-def _span(tc: Any) -> int:
-    from baocao.docx import oxml as ox
-
-    return ox.grid_span(tc)
-
-
 def _parent_and_name(groups: list[list[str]]) -> tuple[str, str]:
+    """The parent body and the issuer's name (a line break where the header breaks it)."""
     lines = [x for g in groups for x in g]
     if len(lines) == 2 and _BODY_WORDS.match(lines[0]) and _PLACE_WORDS.match(lines[1]):
         return "", "\n".join(lines)
-    if len(groups) == 1:
+    if len(lines) > 2 and len(groups) == len(lines):  # one line a paragraph: the first is the parent
+        return lines[0], "\n".join(lines[1:])
+    if len(groups) == 1:  # lines of one paragraph (manual breaks) are one name, unless the first is a body
         g = groups[0]
-        return ("", g[0]) if len(g) == 1 else ("\n".join(g[:-1]), g[-1]) if not _joined(g) else ("", "\n".join(g))
+        return (g[0], "\n".join(g[1:])) if len(g) > 1 and _WHOLE_BODY.match(g[0]) else ("", "\n".join(g))
     return "\n".join(x for g in groups[:-1] for x in g), "\n".join(groups[-1])
-
-
-def _joined(lines: list[str]) -> bool:
-    """Lines of one paragraph (a manual line break) are one name unless the first is a whole body."""
-    return not re.match(r"^(UBND|ỦY BAN NHÂN DÂN TỈNH|BỘ |LIÊN MINH HTX VIỆT NAM|TỈNH ỦY)", lines[0])
 
 
 def read_reference(outline: Outline) -> tuple[dict[str, str], Line] | None:
@@ -150,8 +146,12 @@ def _sentence_case(name: str) -> str:
 def read_issuer(outline: Outline, reference: tuple[dict[str, str], Line] | None) -> tuple[dict[str, Any], list[Uncertain]]:
     """``issuer``: parent, name, short_name, abbreviation."""
     found: list[Uncertain] = []
-    parent, name = _parent_and_name(_agency_groups(outline))
+    groups = _agency_groups(outline)
+    parent, name = _parent_and_name(groups)
     first = outline.header.agency[0] if outline.header.agency else None
+    if sum(len(g) for g in groups) > 2:
+        found.append(unsure(first, f"phần đầu có {sum(len(g) for g in groups)} dòng tên cơ quan: đọc là cơ quan chủ quản "
+                            f"'{parent}' và cơ quan ban hành '{flat(name)}', kiểm tra lại", "issuer.name"))
     if not name:
         name = "CƠ QUAN BAN HÀNH"
         found.append(unsure(first, "không đọc được tên cơ quan ban hành ở phần đầu: ghi lại tên cơ quan", "issuer.name",
@@ -185,6 +185,10 @@ def read_document(outline: Outline) -> tuple[dict[str, Any], list[Uncertain]]:
     found: list[Uncertain] = []
     header = outline.header
     code = d30.TYPE_CODES.get(outline.type_name, header.type_code or "KH")
+    if header.type_code and header.type_code != code:
+        found.append(unsure(header.number, f"ký hiệu loại trong số văn bản ({header.type_code}) khác tên loại "
+                            f"'{outline.type_name}': tệp kế hoạch ghi theo tên loại ({code}), kiểm tra lại",
+                            "document.type"))
     m = _NUMBER.match(header.number.flat) if header.number else None
     number = m.group("num") if m else ""
     if number and not d30.DOC_NUMBER.match(number):
@@ -225,12 +229,13 @@ def read_document(outline: Outline) -> tuple[dict[str, Any], list[Uncertain]]:
     return doc, found
 
 
-def read_horizon(outline: Outline, document: dict[str, Any], timeframes: list[str]) -> tuple[dict[str, int], list[Uncertain]]:
-    """``horizon``: the years the plan covers, from the summary ("giai đoạn 2021-2025", "đến năm 2010",
-    "năm 2024"); else from the document's year to the latest year of the tasks' timeframes or the body's
-    "đến năm …", listed as a guess."""
+def read_horizon(outline: Outline, document: dict[str, Any], timeframes: list[str], *,
+                 title: str = "") -> tuple[dict[str, int], list[Uncertain]]:
+    """``horizon``: the years the plan covers, from the summary or the attached plan's ``title`` ("giai đoạn
+    2021-2025", "đến năm 2010", "năm 2024"); else from the document's year to the latest year of the tasks'
+    timeframes or the body's "đến năm …", listed as a guess."""
     year = document["date"].year if "date" in document else document["year"]
-    summary = document["summary"]
+    summary = f"{document['summary']} {title}".strip()
     if m := _PERIOD.search(summary):
         lo, hi = (int(x) for x in (m.group(1) or m.group(3), m.group(2) or m.group(4)))
         if lo <= hi:

@@ -47,7 +47,8 @@ def read_plan_data(outline: Outline) -> tuple[dict[str, Any], list[Uncertain]]:
     task_groups, units, appendix, app_uncertain = read_task_appendix(outline)
     body = read_body(outline, task_groups=task_groups, units=units)
     timeframes = [t["timeframe"] for g in task_groups for t in g["tasks"]]
-    horizon, horizon_uncertain = read_horizon(outline, head.document, timeframes)
+    horizon, horizon_uncertain = read_horizon(outline, head.document, timeframes,
+                                              title=(body.attached or {}).get("title", ""))
     uncertain = [*head.uncertain, *horizon_uncertain, *app_uncertain, *body.uncertain]
     if not units:
         name = head.issuer["short_name"]
