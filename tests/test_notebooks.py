@@ -278,29 +278,39 @@ def test_05_update_task_appendix(tmp_path, plan):
     assert "Kiểm tra trước khi trình ký: 3 lỗi" in text and "phu_luc.khac_so_lieu" in text  # the seed's slips
 
 
+REAL_WORD = ROOT / "tests" / "fixtures" / "real-plans" / "docx" / "nghean-qd-quy-hoach-cho-2010.word.docx"
+
+
 @pytest.mark.slow
-def test_06_import_a_plan_from_word(tmp_path, plan):
+@pytest.mark.parametrize("word", [None, REAL_WORD], ids=["mau-188", "nghean-word"])
+def test_06_import_a_plan_from_word(tmp_path, plan, word):
+    """The sample plan rendered in the notebook comes back whole; a real decision typed in Word keeps its
+    sentences in order (the issue's bar: 98 %)."""
     import html
 
     import baocao
     from baocao.jobs import plan_file_name
     from baocao.plan_import.compare import sentences_in_order
 
-    nb, text, out = run(NAMES[5], tmp_path)
+    nb, text, out = run(NAMES[5], tmp_path, **({"word_path": str(word)} if word else {}))
     text = html.unescape(text)  # the tables are shown as HTML
-    source = out / "van-ban-goc" / plan_file_name(plan)
+    source = word or out / "van-ban-goc" / plan_file_name(plan)
     imported = baocao.load_plan(out / "ke-hoach-nhap.yaml")
-    assert imported.symbol == plan.symbol and imported.document.summary == plan.document.summary
-    assert [t.text for t in imported.tasks()] == [t.text for t in plan.tasks()]
-    assert [imported.lead_label(t) for t in imported.tasks()] == [plan.lead_label(t) for t in plan.tasks()]
 
     uncertain = baocao.import_plan(source).uncertain  # what the notebook listed, item by item
     assert f"Cần xem lại: {len(uncertain)} mục." in text
     assert all(u.where in text and u.reason in text for u in uncertain)
-    assert f"# Cần xem lại ({len(uncertain)} mục):" in text or not uncertain
+    assert not uncertain or f"# Cần xem lại ({len(uncertain)} mục):" in text
 
     rendered = out / "van-ban-xuat-lai" / plan_file_name(imported)
     coverage = sentences_in_order(source, rendered)
     assert f"Câu của văn bản gốc có trong văn bản xuất lại: {coverage}." in text
-    assert coverage.share == 1.0 and "Hai văn bản có cùng các đoạn, cùng thứ tự." in text  # the round trip
     assert str(rendered.resolve()) in text
+    if word is None:  # the round trip: the same plan, the same paragraphs
+        assert imported.symbol == plan.symbol and imported.document.summary == plan.document.summary
+        assert [t.text for t in imported.tasks()] == [t.text for t in plan.tasks()]
+        assert [imported.lead_label(t) for t in imported.tasks()] == [plan.lead_label(t) for t in plan.tasks()]
+        assert coverage.share == 1.0 and "Hai văn bản có cùng các đoạn, cùng thứ tự." in text
+    else:
+        assert imported.decision is not None and coverage.share >= 0.98
+        assert "Các đoạn khác nhau" in text or "Hai văn bản có cùng các đoạn" in text

@@ -144,3 +144,16 @@ def test_tasks_without_group_rows_go_into_one_group_the_analyst_names(tmp_path):
     assert [len(g["tasks"]) for g in groups] == [2]
     assert [u["name"] for u in units] == ["Phòng Kinh tế", "Văn phòng"]
     assert [u.key for u in uncertain] == ["task_groups[0].title"]
+
+
+def test_a_lead_cell_with_one_unit_a_line_and_a_group_row_with_more_than_a_title(tmp_path):
+    rows = (("I", "Củng cố hợp tác xã", "", "Năm 2021", ""),
+            ("1", "Rà soát hợp tác xã ngừng hoạt động", "Phòng Kinh tế\nVăn phòng", "Năm 2021", ""),
+            ("2", "Tập huấn cán bộ hợp tác xã", "Văn phòng", "Năm 2021", ""))
+    path = decree_doc(tmp_path / "kh.docx", body=("I. NHIỆM VỤ", "1. Rà soát, củng cố hợp tác xã."),
+                      appendix=rows)
+    groups, units, _appendix, uncertain = read_task_appendix(read_outline(path))
+    assert [u["name"] for u in units] == ["Phòng Kinh tế", "Văn phòng"]
+    assert groups[0]["tasks"][0]["lead"] == ["pkt", "vp"] and "lead_label" not in groups[0]["tasks"][0]
+    assert sorted(u.key for u in uncertain) == ["task_groups[0]", "task_groups[0].tasks[0].lead"]
+    assert "Năm 2021" in next(u.text for u in uncertain if u.key == "task_groups[0]")

@@ -364,10 +364,56 @@ def test_a_decision_without_articles_is_read_as_a_plan(tmp_path: Path) -> None:
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice không có trên máy này")
 def test_saved_by_libreoffice_gives_the_same_body(rendered: dict[str, tuple[Plan, Path]], tmp_path: Path) -> None:
     plan, path = rendered["188"]
-    # typed labels: LibreOffice writes a Word "+" bullet back as a Symbol-font dot, which then shows a dot
-    typed = clerk_plan(plan_context(plan), tmp_path / "clerk.docx", header="paragraphs", breaks=True)
+    typed = clerk_plan(plan_context(plan), tmp_path / "clerk.docx", header="paragraphs", numbering="word")
     (saved,) = saved_by_libreoffice([typed], tmp_path / "lo")
     ours = read_body(read_outline(path), task_groups=appendix_groups(plan), units=appendix_units(plan))
     again = read_body(read_outline(saved), task_groups=appendix_groups(plan), units=appendix_units(plan))
     assert (again.sections, again.legal_bases, again.preamble, again.closing) == (
         ours.sections, ours.legal_bases, ours.preamble, ours.closing)
+
+
+def test_a_typed_rule_is_layout_and_the_authority_line_follows_it(tmp_path: Path) -> None:
+    from tests.docbuild import decree_doc
+
+    path = decree_doc(tmp_path / "qd.docx", type_name="QUYẾT ĐỊNH", body=(
+        "____________", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN",
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;", "QUYẾT ĐỊNH:",
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phát triển hợp tác xã năm 2026.",
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký./."))
+    body = read_body(read_outline(path), task_groups=[], units=[])
+    assert body.decision == {"authority": "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN", "articles": [
+        {"text": "Ban hành kèm theo Quyết định này Kế hoạch phát triển hợp tác xã năm 2026."},
+        {"text": "Quyết định này có hiệu lực kể từ ngày ký./."}]}
+    assert len(body.legal_bases) == 1 and body.uncertain == []
+
+
+def test_a_plus_bullet_in_the_symbol_font_is_a_plus(rendered: dict[str, tuple[Plan, Path]], tmp_path: Path) -> None:
+    """LibreOffice writes a "+" bullet as the Symbol font's U+F02B."""
+    import docx
+    from docx.oxml.ns import qn
+
+    plan, path = rendered["188"]
+    typed = clerk_plan(plan_context(plan), tmp_path / "clerk.docx", numbering="word")
+    document = docx.Document(str(typed))
+    for lvl in document.part.numbering_part.element.iter(qn("w:lvl")):
+        text = lvl.find(qn("w:lvlText"))
+        if lvl.get(qn("w:ilvl")) == "4" and text is not None and text.get(qn("w:val")) == "+":
+            text.set(qn("w:val"), "\uf02b")
+    document.save(str(typed))
+    ours = read_body(read_outline(path), task_groups=appendix_groups(plan), units=appendix_units(plan))
+    clerk = read_body(read_outline(typed), task_groups=appendix_groups(plan), units=appendix_units(plan))
+    assert clerk.sections == ours.sections
+
+
+def test_tasks_the_body_does_not_list_as_the_appendix_does_stay_body_items(
+        rendered: dict[str, tuple[Plan, Path]]) -> None:
+    plan, path = rendered["188"]
+    groups = appendix_groups(plan)
+    groups[1]["tasks"][0]["text"] = "Một nhiệm vụ khác hẳn, không có trong thân kế hoạch"
+    body = read_body(read_outline(path), task_groups=groups, units=appendix_units(plan))
+    content = next(s for s in body.sections if s["title"] == "NỘI DUNG")
+    listed = content["blocks"][2]["blocks"]
+    assert [b["heading"] for b in listed][:1] == ["Tuyên truyền, nâng cao nhận thức về kinh tế tập thể, hợp tác xã"]
+    assert all(b["blocks"] and all("dash" in c for c in b["blocks"]) for b in listed)
+    assert all(t["in_body"] is False for g in groups for t in g["tasks"])
+    assert any(u.reason.startswith("không thấy chỗ thân văn bản liệt kê các nhóm nhiệm vụ") for u in body.uncertain)

@@ -111,3 +111,17 @@ def test_a_citation_needs_a_number_or_a_date() -> None:
 def test_an_impossible_date_is_not_read_as_a_date() -> None:
     data = parse_basis("Căn cứ Quyết định số 1/QĐ-UBND ngày 31/2/2020 của UBND tỉnh;")
     assert data is None or "citations" not in data
+
+
+def test_a_basis_citing_what_cannot_be_split_is_listed(tmp_path: Path) -> None:
+    from baocao.docread import read_outline
+    from baocao.plan_import.body import read_body
+    from tests.docbuild import decree_doc
+
+    odd = "Căn cứ văn bản số 12/UBND-KT, 5/UBND-VX của tỉnh;"  # no document type before "số"
+    path = decree_doc(tmp_path / "kh.docx", body=(odd, "I. MỤC TIÊU", "1. Thành lập mới 20 hợp tác xã.",
+                                                  "Trên đây là Kế hoạch./."))
+    body = read_body(read_outline(path), task_groups=[], units=[])
+    assert body.legal_bases == [{"lead": "Căn cứ", "words": "văn bản số 12/UBND-KT, 5/UBND-VX của tỉnh", "end": ";"}]
+    (listed,) = [u for u in body.uncertain if u.key.startswith("legal_bases")]
+    assert listed.key == "legal_bases[0]" and listed.reason.startswith("căn cứ dẫn văn bản (số, ký hiệu)")

@@ -24,8 +24,8 @@ two real decisions) the plan document is rendered with the real templates (``wri
     appendix has no coordinating column); a task's ``support`` when no appendix of the plan shows that column;
   * the order in which units are declared (the document shows names, not a declaration order);
   * defaults written out: an appendix ``heading``/``ref_prefix`` equal to what is printed without them,
-    ``lead_label`` equal to the lead names joined, a task's ``body`` equal to its ``text`` and ".", column widths as printed (the widths that were given
-    and those shared out give the same table).
+    ``lead_label`` equal to the lead names joined, a task's ``body`` equal to its ``text`` and ".", column
+    widths as printed (the widths that were given and those shared out give the same table).
 
 Blocks are compared in document order, each with its kind, number, wording and units: which item a
 following item hangs under is not printed (a dash after a lettered item prints the same whether it is that
@@ -33,15 +33,19 @@ item's child or its sibling), and a heading's place in the tree is checked by th
 ("3.1.") follow from it.
 
 Everything else is compared: issuer, document, horizon, legal bases with their citations, preamble,
-sections and blocks (kinds, numbers, roles, units marked), task groups and tasks (text, body wording,
+sections and blocks (kinds, numbers, wording, units marked), task groups and tasks (text, body wording,
 in_body, leads by name, timeframe, note), closing, recipients, archive, signer, decision, attached,
 appendices (titles, columns, written-out rows).
+
+The same holds for the rendered documents opened and saved again by LibreOffice (styles, list numbering and
+tables rewritten by its own .docx writer).
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+import shutil
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -57,10 +61,11 @@ from baocao.plan.model import Plan
 from baocao.plan.text import place_date_line, reference_line
 from baocao.errors import InputError
 from baocao.plan_import import ImportedPlan, PlanImportError, import_plan
+from baocao.render.pdf import find_soffice
 from baocao.vnformat import join_vi
 
 from conftest import FIXTURES, ROOT
-from docbuild import decree_doc
+from docbuild import decree_doc, saved_by_libreoffice
 
 SHIPPED = {
     "ke-hoach-188": ROOT / "sample_data" / "ke-hoach-188.yaml",
@@ -289,3 +294,34 @@ def test_a_word_97_file_and_a_corrupt_file_are_refused_before_reading(tmp_path):
     broken.write_bytes(b"PK\x03\x04 not really a zip")
     with pytest.raises(InputError, match="không phải tệp .docx|bị hỏng"):
         import_plan(broken)
+
+
+# --------------------------------------------------------------------------- the same after LibreOffice
+
+
+@pytest.fixture(scope="module")
+def resaved(tmp_path_factory) -> dict[str, tuple[Path, Path]]:
+    """Each shipped plan rendered, then opened and saved again by LibreOffice (its own .docx writer: styles,
+    numbering and tables rewritten); one LibreOffice call for all."""
+    if find_soffice() is None:
+        pytest.skip("LibreOffice (soffice) chưa cài")
+    tmp = tmp_path_factory.mktemp("lo")
+    first = {name: render(load_plan(path), tmp / name) for name, path in SHIPPED.items()}
+    (tmp / "src").mkdir()
+    for name, path in first.items():
+        shutil.copyfile(path, tmp / "src" / f"{name}.docx")
+    saved = saved_by_libreoffice(sorted((tmp / "src").glob("*.docx")), tmp / "saved")
+    return {p.stem: (first[p.stem], p) for p in saved}
+
+
+@pytest.mark.parametrize("name", sorted(SHIPPED))
+def test_a_plan_saved_again_by_libreoffice_imports_the_same(resaved, name, tmp_path):
+    first, saved = resaved[name]
+    imported = import_plan(saved)
+    (tmp_path / "p.yaml").write_text(imported.to_yaml(), encoding="utf-8")
+    again = load_plan(tmp_path / "p.yaml")
+    assert same_paragraphs(first, render(again, tmp_path / "again")) == []
+    original = load_plan(SHIPPED[name])
+    shown = " ".join(doc_paragraphs(first))
+    keep = horizon_printed(original, shown)
+    assert differences(comparable(original, shown, horizon=keep), comparable(again, shown, horizon=keep)) == []

@@ -197,6 +197,11 @@ def _number(x: float) -> float | int:
     return int(x) if float(x).is_integer() else x
 
 
+def _lines(cell: Cell | None) -> list[str]:
+    """The non-blank lines of a cell, whitespace collapsed."""
+    return [" ".join(x.split()) for x in cell.text.split("\n") if x.strip()] if cell is not None else []
+
+
 def _columns(fields: list[str | None], headers: list[str], widths: list[float]) -> list[Any]:
     """Columns of an appendix table: a field alone when its header and width are the defaults; the widest
     column left to share what the others leave."""
@@ -224,8 +229,8 @@ class _Reader:
         self.outline = outline
         self.groups: list[dict[str, Any]] = []
         self.uncertain: list[Uncertain] = []
-        cells = [r.text("lead") for a in outline.appendices for rt in a.tables if _task_table(rt) for r in rt.rows
-                 if r.kind != "group"]
+        cells = [line for a in outline.appendices for rt in a.tables if _task_table(rt) for r in rt.rows
+                 if r.kind != "group" for line in _lines(r.cells.get("lead"))]
         self.book = UnitBook(cells)
 
     def note(self, place: Place, text: str, reason: str, key: str) -> None:
@@ -238,6 +243,12 @@ class _Reader:
             if row.kind == "group":
                 title = _cell_text(row.cells.get("task")) or next(
                     (_cell_text(c) for c in row.cells.values() if c.flat and c.flat != row.stt), "")
+                rest = [c.flat for role, c in row.cells.items() if role not in ("stt", "task") and c.flat
+                        and c.flat not in (title, row.stt)]
+                if rest:
+                    self.note(rt.place(row, "task"), " | ".join(rest), "dòng nhóm nhiệm vụ có ghi thêm ở các cột khác: "
+                              "tệp kế hoạch không giữ được (nhóm chỉ có tên), xem lại",
+                              f"task_groups[{len(self.groups)}]")
                 self.groups.append({"id": f"g{len(self.groups) + 1}", "title": title, "tasks": []})
                 ids.append(self.groups[-1]["id"])
                 continue
@@ -260,7 +271,12 @@ class _Reader:
         key = f"task_groups[{gi}].tasks[{len(group['tasks'])}]"
         task: dict[str, Any] = {"id": f"nv{gi + 1}.{len(group['tasks']) + 1}", "text": _cell_text(row.cells.get("task"))}
         lead_cell = _cell_text(row.cells.get("lead"))
-        lead = self.book.split(lead_cell) if lead_cell else []
+        lines = _lines(row.cells.get("lead"))
+        lead = list(dict.fromkeys(u for line in lines for u in self.book.split(line)))
+        if len(lines) > 1:  # one unit a line: printed again on one line, the names joined
+            self.note(rt.place(row, "lead"), " / ".join(lines), "ô chủ trì ghi mỗi đơn vị một dòng: tệp kế hoạch "
+                      "in lại trên một dòng, nối tên bằng 'và'", f"{key}.lead")
+            lead_cell = join_vi([self.book.name(u) for u in lead])
         if not lead:
             lead = [self.book.declare("Chưa rõ đơn vị chủ trì")]
             self.note(rt.place(row, "lead"), task["text"], "ô chủ trì để trống: ghi đơn vị chủ trì", f"{key}.lead")
@@ -269,7 +285,7 @@ class _Reader:
             task["lead_label"] = lead_cell
         support = _cell_text(row.cells.get("partner"))
         if support:
-            ids = self.book.split(support)
+            ids = list(dict.fromkeys(u for line in _lines(row.cells.get("partner")) for u in self.book.split(line)))
             task["support"] = ids
             if ", ".join(self.book.name(u) for u in ids) != support:
                 self.note(rt.place(row, "partner"), support, "ô phối hợp đọc thành các đơn vị "

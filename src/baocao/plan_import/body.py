@@ -10,6 +10,7 @@ block where it stands, listed as :class:`~baocao.plan_import.result.Uncertain`.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,6 +30,16 @@ DECISION_LINE = re.compile(r"^QUYẾT\s+ĐỊNH\s*:?$", re.IGNORECASE)
 ATTACHED_REF = re.compile(r"^\((?P<prefix>.*?)\s+\S*/\S+")
 DEFAULT_ATTACHED_PREFIX = "Ban hành kèm theo {type} số"
 CLOSING_END = ("./.", "/.")
+#: A rule typed with underscores or dashes under the summary or the authority line.
+RULE_LINE = re.compile(r"^[\s_\-—–=]*[_—–=-]{3,}[\s_\-—–=]*$")
+NOT_JOINED = ("không thấy chỗ thân văn bản liệt kê các nhóm nhiệm vụ của phụ lục (tiêu đề \"3.1.\" và các "
+              "gạch đầu dòng khớp với nhiệm vụ): các mục giữ nguyên trong thân, nhiệm vụ ghi 'in_body: false'; "
+              "cần xem lại")
+NO_LEAD = "căn cứ không bắt đầu bằng \"Căn cứ\", \"Thực hiện\", \"Xét đề nghị của\"…: giữ nguyên lời văn, cần xem lại"
+NOT_SPLIT = ("căn cứ dẫn văn bản (số, ký hiệu) nhưng không tách được thành 'citations': giữ nguyên lời văn "
+             "('words'), cần xem lại")
+#: Words that show a document is cited ("số 17/2023/QH15").
+CITES = re.compile(r"\bsố:?\s+\S*\d\S*/")
 NO_SECTIONS = "không thấy các phần I, II, III…: nội dung để ở lời mở đầu ('preamble'), cần chia lại thành 'sections'"
 AFTER_CLOSING = "đoạn đứng sau câu kết thúc: đã để ở cuối phần cuối cùng, cần xem lại"
 NO_ARTICLES = "quyết định không có dòng \"QUYẾT ĐỊNH:\" hoặc không có Điều nào: nội dung đọc như một kế hoạch"
@@ -72,8 +83,9 @@ def _bases(items: list[Item], body: Body, key: str = "legal_bases") -> None:
             end = text[-1] if text[-1] in ";.,:" else ""
             data = ({"lead": lead, "words": text[len(lead) + 1: len(text) - len(end)], "end": end} if lead
                     else {"lead": "", "words": text[: len(text) - len(end)], "end": end})
-            body.uncertain.append(_uncertain(it, "căn cứ không tách được thành văn bản được dẫn: giữ nguyên lời "
-                                                 "văn, cần xem lại", f"{key}[{len(body.legal_bases)}]"))
+            body.uncertain.append(_uncertain(it, NO_LEAD, f"{key}[{len(body.legal_bases)}]"))
+        elif "citations" not in data and CITES.search(data.get("words", "")):
+            body.uncertain.append(_uncertain(it, NOT_SPLIT, f"{key}[{len(body.legal_bases)}]"))
         body.legal_bases.append(data)
 
 
@@ -151,11 +163,8 @@ class Context:
     task_groups: list[dict]
     units: list[dict]
     body: Body
-    implementation: bool = False
     targets_seen: int = 0
-
     placed: bool = False
-
     parts: list[tuple[dict, Node, str]] = field(default_factory=list)
     notes: list[tuple[Node, str]] = field(default_factory=list)
 
@@ -179,6 +188,11 @@ class Context:
                 del part["role"]
             if not part["blocks"] and "title" not in part:
                 del part["blocks"]
+        if self.task_groups and not self.placed:
+            self.body.uncertain.append(Uncertain("toàn văn bản", "", NOT_JOINED))
+            for group in self.task_groups:
+                for task in group.get("tasks", []):
+                    task["in_body"] = False
         for node, reason in self.notes:
             e = node.entry
             assert e is not None
@@ -253,7 +267,15 @@ def _attached(sub: Outline, outline: Outline, body: Body, ctx: Context) -> None:
     if m and m.group("prefix") != default:
         attached["ref_prefix"] = m.group("prefix")
     body.attached = attached
+    sub = _without_rules(sub)
     _own_body(sub.body, sub, body, ctx)
+
+
+def _without_rules(outline: Outline) -> Outline:
+    kept = [it for it in outline.body if it.label or not RULE_LINE.match(it.text)]
+    if len(kept) == len(outline.body):
+        return outline
+    return dataclasses.replace(outline, body=kept)
 
 
 def _own_body(items: list[Item], outline: Outline, body: Body, ctx: Context) -> None:
@@ -262,9 +284,12 @@ def _own_body(items: list[Item], outline: Outline, body: Body, ctx: Context) -> 
 
 
 def read_body(outline: Outline, *, task_groups: list[dict], units: list[dict]) -> Body:
-    """The body of *outline* as plan-file data (see the contract); fills in *task_groups* and *units*."""
+    """The body of *outline* as plan-file data (see the contract); fills in *task_groups* and *units*.
+
+    A rule typed under the summary ("________") is layout, not a paragraph of the body: it is passed over."""
     body = Body()
     ctx = Context(task_groups, units, body)
+    outline = _without_rules(outline)
     if outline.type_name == "QUYẾT ĐỊNH":
         _decision(outline.body, outline, body, ctx)
         sub = attached_outline(outline)

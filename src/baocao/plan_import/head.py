@@ -17,6 +17,7 @@ from typing import Any
 
 from baocao import decree30 as d30
 from baocao.docread import wordxml as wx
+from baocao.docx import oxml as ox
 from baocao.docread.blocks import Table, flat
 from baocao.docread.outline import Outline
 from baocao.docread.places import Line, Place
@@ -86,19 +87,13 @@ def _agency_groups(outline: Outline) -> list[list[str]]:
                     texts = [wx.shown_text(p) for p in wx.cell_paragraphs(tc)]
                     groups = [[flat(x) for x in t.split("\n") if flat(x)] for t in texts]
                     break
-                col += max(1, _span(tc))
+                col += max(1, ox.grid_span(tc))
     wanted = [a.flat for a in agency]
     got = [x for g in groups for x in g if x in wanted]
     if got != wanted:  # paragraphs typed with tabs, or cells read differently: one line each
         groups = [[a.flat] for a in agency]
     groups = [[x for x in g if x in wanted] for g in groups]
     return [g for g in groups if g]
-
-
-def _span(tc: Any) -> int:
-    from baocao.docx import oxml as ox
-
-    return ox.grid_span(tc)
 
 
 def _parent_and_name(groups: list[list[str]]) -> tuple[str, str]:
@@ -190,6 +185,10 @@ def read_document(outline: Outline) -> tuple[dict[str, Any], list[Uncertain]]:
     found: list[Uncertain] = []
     header = outline.header
     code = d30.TYPE_CODES.get(outline.type_name, header.type_code or "KH")
+    if header.type_code and header.type_code != code:
+        found.append(unsure(header.number, f"ký hiệu loại trong số văn bản ({header.type_code}) khác tên loại "
+                            f"'{outline.type_name}': tệp kế hoạch ghi theo tên loại ({code}), kiểm tra lại",
+                            "document.type"))
     m = _NUMBER.match(header.number.flat) if header.number else None
     number = m.group("num") if m else ""
     if number and not d30.DOC_NUMBER.match(number):
@@ -326,7 +325,22 @@ def read_head(outline: Outline) -> Head:
     signer, u3 = read_signer(outline)
     recipients, archive, u4 = read_recipients(outline)
     reference = {**ref[0], "paragraph": str(ref[1].place)} if ref else None
-    return Head(issuer, document, signer, recipients, archive, reference, [*u1, *u2, *u3, *u4])
+    return Head(issuer, document, signer, recipients, archive, reference, [*u1, *u2, *u3, *u4, *_unplaced(outline)])
+
+
+def _unplaced(outline: Outline) -> list[Uncertain]:
+    """Lines of the head a plan file has no place for: marks above the header, "Kính gửi", extra motto lines."""
+    found = []
+    for line in outline.header.marks:
+        why = ("dấu DỰ THẢO không ghi trong tệp kế hoạch: in bản dự thảo bằng --draft" if "DỰ THẢO" in line.flat.upper()
+               else "dòng trên phần đầu (độ mật, độ khẩn…) không có chỗ trong tệp kế hoạch: không in lại")
+        found.append(unsure(line, why, "document"))
+    for line in outline.addressees:
+        found.append(unsure(line, "nơi gửi ('Kính gửi') không có chỗ trong tệp kế hoạch: không in lại", "recipients"))
+    for line in outline.header.motto:
+        if flat(line.text).upper() != d30.QUOC_HIEU and flat(line.text).replace("–", "-") != d30.TIEU_NGU:
+            found.append(unsure(line, "dòng dưới Quốc hiệu không có chỗ trong tệp kế hoạch: không in lại", "document"))
+    return found
 
 
 

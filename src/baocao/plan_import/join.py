@@ -19,7 +19,10 @@ SAME_TASK = 0.6
 
 
 def _alike(a: str, b: str) -> float:
-    m = SequenceMatcher(None, a.casefold(), b.casefold(), autojunk=False)
+    """How alike two wordings are, word by word (fast on long paragraphs)."""
+    if a.rstrip(" .") == b.rstrip(" ."):
+        return 1.0
+    m = SequenceMatcher(None, a.casefold().split(), b.casefold().split(), autojunk=False)
     return m.ratio() if m.quick_ratio() >= SAME_TASK else 0.0
 
 
