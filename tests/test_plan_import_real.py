@@ -17,10 +17,12 @@ import re
 from pathlib import Path
 from typing import Any
 
+import docx
 import pytest
 import yaml
 from realdocs import DOCX_DIR, REAL_PLANS
 
+from baocao.docread import read_outline
 from baocao.jobs.plan_docs import write_plan
 from baocao.plan.io import load_plan
 from baocao.plan_import import import_plan
@@ -56,6 +58,35 @@ def test_the_document_says_the_real_text(source):
     shown = sentences(source)
     kept = common_order(text, shown)
     assert [s for i, s in enumerate(text) if i not in set(kept)] == []
+
+
+@pytest.mark.parametrize("source", DOCS, ids=lambda p: p.stem)
+def test_the_documents_read_as_decree_30_documents(source):
+    outline = read_outline(source)
+    assert outline.type_name == "QUYẾT ĐỊNH" and outline.summary
+    assert outline.header.type_code == "QĐ" and outline.header.year in (2003, 2018)
+    assert [x.flat for x in outline.header.motto] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                                                      "Độc lập - Tự do - Hạnh phúc"]
+    assert outline.copies and outline.signer
+
+
+@pytest.mark.parametrize("source", DOCS, ids=lambda p: p.stem)
+def test_the_documents_are_made_the_ways_the_issue_lists(source):
+    """python-docx: direct formatting, Word list numbering, header table, manual line breaks, runs split,
+    tracked changes present; LibreOffice: header in tabbed paragraphs, LibreOffice's list numbering."""
+    document = docx.Document(str(source))
+    body = document.element.body
+    xml = body.xml
+    numbered = [p for p in document.paragraphs if p._p.pPr is not None and p._p.pPr.numPr is not None]
+    assert len(numbered) > 10
+    if ".word." in source.name:
+        assert {p.style.name for p in document.paragraphs} == {"Normal"}
+        assert "<w:ins " in xml and "<w:del " in xml and "<w:br/>" in xml
+        assert sum(len(p.runs) > 2 for p in document.paragraphs) > 20
+        assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in document.tables[0].cell(0, 1).text
+    else:
+        assert any(p.text.startswith("Số:") and "\t" in p.text for p in document.paragraphs)
+        assert not any("CỘNG HÒA" in t.cell(0, 1).text for t in document.tables)
 
 
 @pytest.fixture(scope="module", params=DOCS, ids=lambda p: p.stem)
