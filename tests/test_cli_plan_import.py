@@ -113,6 +113,8 @@ BAD_INPUTS = [
     ("cong-van.docx", "không phải kế hoạch"),  # a letter: readable, no KẾ HOẠCH / QUYẾT ĐỊNH type line
     ("chi-co-bang.docx", "không phải kế hoạch"),  # a table and nothing else
     ("hong.docx", "hỏng"),  # cut in half
+    ("hong-noi-dung.docx", "bị hỏng"),  # whole zip, a part fails its checksum
+    ("bang-tinh.docx", "không phải văn bản Word"),  # a workbook under a .docx name
     ("word-97.doc", "Word 97-2003"),
     ("co-mat-khau.docx", "mật khẩu"),
     ("rong.docx", "tệp trống"),
@@ -176,6 +178,10 @@ def test_the_fixtures_are_what_their_script_says():
     assert (BAD / "co-mat-khau.docx").read_bytes()[:8] == ole
     assert "EncryptionInfo".encode("utf-16-le") in (BAD / "co-mat-khau.docx").read_bytes()
     assert not zipfile.is_zipfile(BAD / "hong.docx") and (BAD / "hong.docx").read_bytes()[:2] == b"PK"
+    with zipfile.ZipFile(BAD / "hong-noi-dung.docx") as damaged:
+        assert damaged.testzip() == "word/document.xml"
+    with zipfile.ZipFile(BAD / "bang-tinh.docx") as workbook:
+        assert "xl/workbook.xml" in workbook.namelist() and "word/document.xml" not in workbook.namelist()
     assert (BAD / "rong.docx").stat().st_size == 0
     letter = docx.Document(str(BAD / "cong-van.docx"))
     words = " ".join([p.text for p in letter.paragraphs]
