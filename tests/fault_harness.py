@@ -53,6 +53,13 @@ def _tasks_table(inputs: Path) -> None:
     export_tasks(load_plan(PLAN), inputs / "nhiem-vu.xlsx", overwrite=True)
 
 
+def _plan_docx(inputs: Path) -> None:
+    from baocao.jobs.plan_docs import write_plan
+
+    (inputs / "van-ban").mkdir(parents=True, exist_ok=True)
+    write_plan(PLAN, inputs / "van-ban", overwrite=True)
+
+
 COMMANDS = {c.name: c for c in (
     Command("plan", lambda i, o: ["plan", PLAN, "--out", o]),
     Command("appendix", lambda i, o: ["appendix", PLAN, "--out", o]),
@@ -62,6 +69,8 @@ COMMANDS = {c.name: c for c in (
     Command("tasks-export", lambda i, o: ["tasks", "export", PLAN, "--xlsx", o / "nhiem-vu.xlsx"]),
     Command("tasks-import", lambda i, o: ["tasks", "import", PLAN, "--xlsx", i / "nhiem-vu.xlsx",
                                           "--out", o / "ke-hoach-moi.yaml"], prepare=_tasks_table),
+    Command("plan-import", lambda i, o: ["plan", "import", i / "van-ban" / "188-KH-LMHTX-ke-hoach.docx",
+                                         "--out", o / "ke-hoach.yaml"], prepare=_plan_docx),
     Command("returns-export", lambda i, o: ["returns", "export", PLAN, "--period", "2023-H1", "--out", o]),
     Command("returns-collect", lambda i, o: ["returns", "collect", PLAN, RETURNS / "2023-H1", "--period", "2023-H1",
                                              "--csv", o / "ket-qua.csv"]),

@@ -40,7 +40,7 @@ def test_a_killed_run_leaves_the_previous_or_the_new_set(name, overwrite, scratc
     assert outcome.state in ("previous", "new") and not outcome.leftovers, outcome
 
 
-@pytest.mark.parametrize("name", ["returns-export", "report", "tasks-export"])
+@pytest.mark.parametrize("name", ["returns-export", "report", "tasks-export", "plan-import"])
 def test_a_full_disk_ends_in_a_vietnamese_message_and_nothing_half_written(name, scratch):
     command, folder, ref = prepared(name, scratch)
     outcome = harness.full_disk_run(command, ref, folder, overwrite=name == "returns-export")

@@ -14,6 +14,7 @@ _EXPORTS = {
     "parse_plan": "baocao.indicators.plan_check",
     "dump_plan": "baocao.plan.io",
     "Plan": "baocao.plan.model",
+    "import_plan": "baocao.plan_import",  # a plan or decision typed in Word read into a plan file
     "InputError": "baocao.errors",
     "BaocaoError": "baocao.errors",
     "sample_path": "baocao.resources",

@@ -1,7 +1,10 @@
-"""The plan's commands: ``baocao outline`` (check and print), ``baocao plan`` and ``baocao appendix`` (.docx).
+"""The plan's commands: ``baocao outline`` (check and print), ``baocao plan`` and ``baocao appendix`` (.docx),
+``baocao plan import`` (a plan typed in Word read into a plan file).
 
-Only click is imported at start-up; the rest is imported inside each command so a cold
-``baocao appendix`` stays well under a second.
+``plan`` is a group whose first argument, when it names no subcommand, is the plan file of ``plan export``:
+``baocao plan KẾ_HOẠCH.yaml --out DIR`` works as it always has, and ``baocao plan import NGUỒN.docx --out
+ke-hoach.yaml`` sits beside it. Only click is imported at start-up; the rest is imported inside each command so
+a cold ``baocao appendix`` stays well under a second.
 """
 
 from __future__ import annotations
@@ -11,7 +14,11 @@ from typing import Any
 
 import click
 
-from .common import echo_written, main_group, reports_errors
+from .common import echo_written, main_group, reports_errors, shown
+from .vietnamese import Command, Group
+
+#: Set in the context when ``baocao plan`` was called without a subcommand name (the short form).
+SHORT_FORM = "baocao.plan.short_form"
 
 
 def plan_argument(fn: Any) -> Any:
@@ -36,7 +43,39 @@ def outline(plan_file: str) -> None:
     click.echo(str(load_plan(plan_file)))
 
 
-@main_group.command("plan")
+class PlanGroup(Group):
+    """``baocao plan``: its subcommands, and ``plan export`` when the first argument names no subcommand."""
+
+    default_command = "export"
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ctx.help_option_names:
+            ctx.meta[SHORT_FORM] = True
+            args = [self.default_command, *args]
+        return super().parse_args(ctx, args)
+
+
+class ShortFormCommand(Command):
+    """The default command of :class:`PlanGroup`: its usage line shows the form the analyst typed."""
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        if ctx.meta.get(SHORT_FORM) and ctx.parent is not None:
+            formatter.write_usage(ctx.parent.command_path, " ".join(self.collect_usage_pieces(ctx)))
+        else:
+            super().format_usage(ctx, formatter)
+
+
+@main_group.group("plan", cls=PlanGroup)
+def plan_group() -> None:
+    """Văn bản kế hoạch: xuất ra Word từ tệp kế hoạch (.yaml), hoặc nhập kế hoạch đã có trong Word.
+
+    \b
+    baocao plan KẾ_HOẠCH.yaml --out THƯ_MỤC          (viết gọn của: baocao plan export)
+    baocao plan import NGUỒN.docx --out ke-hoach.yaml
+    """
+
+
+@plan_group.command("export", cls=ShortFormCommand)
 @plan_argument
 @document_options
 @click.option("--draft", is_flag=True, help="Bản dự thảo: để trống số và ngày cho văn thư.")
@@ -48,6 +87,27 @@ def plan_document(plan_file: str, out_dir: Path, pdf: bool, draft: bool, overwri
 
     written = write_plan(plan_file, out_dir, draft=draft, pdf=pdf, overwrite=overwrite)
     echo_written(written.files, written.warnings)
+
+
+@plan_group.command("import")
+@click.argument("source", metavar="NGUỒN.docx", type=click.Path(path_type=Path))
+@click.option("--out", "out_yaml", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Tệp kế hoạch sẽ ghi (.yaml).")
+@click.option("--overwrite", is_flag=True, help="Ghi đè tệp kế hoạch đã có.")
+@reports_errors
+def plan_import(source: Path, out_yaml: Path, overwrite: bool) -> None:
+    """Nhập kế hoạch (hoặc quyết định) đã có trong Word thành tệp kế hoạch (.yaml); in các mục cần xem lại."""
+    from ..jobs.plan_import import write_plan_import
+
+    imported = write_plan_import(source, out_yaml, overwrite=overwrite)
+    click.echo(f"Đã ghi kế hoạch: {shown(out_yaml)}")
+    if imported.uncertain:
+        click.echo(f"Cần xem lại ({len(imported.uncertain)} mục):")
+        for item in imported.uncertain:
+            click.echo(f"  - {item.line()}")
+    else:
+        click.echo("Không có mục nào cần xem lại.")
+    click.echo(f"Kiểm tra tệp bằng: baocao outline {shown(out_yaml)}")
 
 
 @main_group.command("appendix")

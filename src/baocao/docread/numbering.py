@@ -15,9 +15,11 @@ from baocao.vnformat import roman
 from . import wordxml as wx
 from .styles import StyleResolver
 
-#: A bullet is drawn as "+" when its character is a plus; every other bullet (•, –, Symbol and
-#: Wingdings marks) reads as the dash a Vietnamese document types.
+#: A bullet is drawn as "+" when its character is a plus (LibreOffice writes it as the Symbol font's
+#: U+F02B); every other bullet (•, –, Symbol and Wingdings marks) reads as the dash a Vietnamese
+#: document types.
 _PLUS = "+"
+_PLUSES = (_PLUS, "\uf02b")
 
 
 def _letters(n: int) -> str:
@@ -76,7 +78,7 @@ class ListCounter:
             return ""
         fmt, text, _start = levels[ilvl]
         if fmt == "bullet":
-            return _PLUS if text.strip() == _PLUS else "-"
+            return _PLUS if text.strip() in _PLUSES else "-"
         counts = self.counters.setdefault(num_id, {})
         start = overrides.get(ilvl, levels[ilvl][2])
         counts[ilvl] = counts[ilvl] + 1 if ilvl in counts else start

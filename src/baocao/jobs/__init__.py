@@ -10,6 +10,7 @@
 :func:`read_task_table`,    an edited task table read back into the plan, and the plan
 :func:`write_task_import`   file rewritten from it
 :func:`check_file`          every reading check on any .docx (``baocao check``)
+:func:`write_plan_import`   a plan typed in Word read into a plan file (``baocao plan import``)
 ==========================  ============================================================
 
 Every job writes through one :class:`~baocao.jobs.outputs.OutputFolder` (targets checked before the
@@ -38,6 +39,7 @@ _EXPORTS = {
     "write_task_import": "baocao.jobs.tasks",
     "check_file": "baocao.jobs.check",
     "CheckResult": "baocao.jobs.check",
+    "write_plan_import": "baocao.jobs.plan_import",
 }
 
 __getattr__, __dir__ = _lazy.lazy_exports(__name__, _EXPORTS)
