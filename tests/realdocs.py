@@ -12,8 +12,9 @@ header, the type line, the signer and the attached plan, and writes each documen
   by manual line breaks, every paragraph's text split across several runs (some cut inside a word),
   and a tracked insertion (``w:ins``) and deletion (``w:del``) left in;
 * :func:`write_fodt` — a LibreOffice flat ODF text (.fodt): header typed as tab-separated paragraphs
-  on tab stops, a rule typed with "_" under the summary, headings and items numbered by a LibreOffice list style (``text:list``, continued
-  across the plain paragraphs between items), signature as a table; :func:`libreoffice_docx` then
+  on tab stops, a rule typed with "_" under the summary, headings and items numbered by LibreOffice
+  list styles (``text:list``, numbers and bullets in two lists, each continued across the plain
+  paragraphs between its items), signature as a table; :func:`libreoffice_docx` then
   converts it with ``soffice --headless --convert-to docx`` (LibreOffice's own .docx writer).
 
 The generated .docx are committed (tests/fixtures/real-plans/docx/), so the tests need no LibreOffice.
@@ -345,10 +346,12 @@ _FODT_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
   fo:margin-top="2cm" fo:margin-bottom="2cm" fo:margin-left="3cm" fo:margin-right="2cm"/></style:page-layout>
  <style:style style:name="Body" style:family="paragraph" style:parent-style-name="Standard">
   <style:paragraph-properties fo:text-indent="1cm"/></style:style>
- <style:style style:name="Item1" style:family="paragraph" style:parent-style-name="Standard" style:list-style-name="L1"/>
+ <style:style style:name="Item1" style:family="paragraph" style:parent-style-name="Standard"
+  style:list-style-name="L1"/>
  <style:style style:name="ItemBold1" style:family="paragraph" style:parent-style-name="Standard"
   style:list-style-name="L1"><style:text-properties fo:font-weight="bold"/></style:style>
- <style:style style:name="Item2" style:family="paragraph" style:parent-style-name="Standard" style:list-style-name="L2"/>
+ <style:style style:name="Item2" style:family="paragraph" style:parent-style-name="Standard"
+  style:list-style-name="L2"/>
  <style:style style:name="ItemBold2" style:family="paragraph" style:parent-style-name="Standard"
   style:list-style-name="L2"><style:text-properties fo:font-weight="bold"/></style:style>
  <style:style style:name="Center" style:family="paragraph" style:parent-style-name="Standard">
@@ -447,7 +450,8 @@ def write_fodt(doc: RealDoc, path: Path) -> Path:
                 odf.parts.append(_odf_p("Body", "\n".join([p.typed, *p.joined])))
         if part.recipients or part.signer:
             odf.table(part.recipients, part.signer)
-    text = _FODT_HEAD.replace("{list_style}", _odf_list_style("L1", levels[0]) + _odf_list_style("L2", levels[1])) + "\n".join(odf.parts)
+    styles = _odf_list_style("L1", levels[0]) + _odf_list_style("L2", levels[1])
+    text = _FODT_HEAD.replace("{list_style}", styles) + "\n".join(odf.parts)
     path.write_text(text + "\n</office:text></office:body></office:document>\n", encoding="utf-8")
     return path
 

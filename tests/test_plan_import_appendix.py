@@ -157,3 +157,18 @@ def test_a_lead_cell_with_one_unit_a_line_and_a_group_row_with_more_than_a_title
     assert groups[0]["tasks"][0]["lead"] == ["pkt", "vp"] and "lead_label" not in groups[0]["tasks"][0]
     assert sorted(u.key for u in uncertain) == ["task_groups[0]", "task_groups[0].tasks[0].lead"]
     assert "Năm 2021" in next(u.text for u in uncertain if u.key == "task_groups[0]")
+
+
+def test_groups_numbered_1_2_over_tasks_numbered_1_1_1_2(tmp_path):
+    rows = (("1", "Củng cố hợp tác xã", "", "", ""),
+            ("1.1", "Rà soát hợp tác xã ngừng hoạt động", "Phòng Kinh tế", "Năm 2021", ""),
+            ("1.2", "Tập huấn cán bộ hợp tác xã", "Văn phòng", "Năm 2021", ""),
+            ("2", "Tuyên truyền", "", "", ""),
+            ("2.1", "Tuyên truyền Luật Hợp tác xã", "Văn phòng", "Thường xuyên", ""))
+    path = decree_doc(tmp_path / "kh.docx", body=("I. NHIỆM VỤ", "1. Rà soát, củng cố hợp tác xã."),
+                      appendix=rows)
+    groups, units, _appendix, uncertain = read_task_appendix(read_outline(path))
+    assert [(g["title"], [t["text"] for t in g["tasks"]]) for g in groups] == [
+        ("Củng cố hợp tác xã", ["Rà soát hợp tác xã ngừng hoạt động", "Tập huấn cán bộ hợp tác xã"]),
+        ("Tuyên truyền", ["Tuyên truyền Luật Hợp tác xã"])]
+    assert uncertain == [] and [u["name"] for u in units] == ["Phòng Kinh tế", "Văn phòng"]

@@ -32,11 +32,10 @@ PLANS = {
 }
 #: Where a shipped plan file says more than its document shows, so no reader can give it back.
 #: "nesting": which item holds which is not drawn (nghean keeps "a) …" and the items after it side by side,
-#: where the other plans nest them); "role": a role given to a heading whose title does not say it
-#: ("1. Nhiệm vụ" holding the targets), or not given to a "TỔ CHỨC THỰC HIỆN" section.
+#: where the other plans nest them); "role": plan_other gives no role to its "TỔ CHỨC THỰC HIỆN" section,
+#: which the import reads as the implementation part (the other plans give it that role).
 NOT_SHOWN = {
     "other": {"role"},
-    "congbot": {"role"},
     "nghean": {"nesting"},
 }
 
@@ -62,7 +61,7 @@ def _plain(blocks: list[Block], names: dict[str, str], *, keep_roles: bool = Tru
         d: dict[str, Any] = {"kind": b.kind, "text": b.text, "number": b.number}
         if keep_roles:
             d["role"] = b.role
-        d["unit"] = sorted(names[u] for u in b.unit_ids)
+        d["unit"] = sorted(names.get(u, u) for u in b.unit_ids)
         d["blocks"] = _plain(b.blocks, names, keep_roles=keep_roles)
         out.append(d)
     return out
@@ -417,3 +416,111 @@ def test_tasks_the_body_does_not_list_as_the_appendix_does_stay_body_items(
     assert all(b["blocks"] and all("dash" in c for c in b["blocks"]) for b in listed)
     assert all(t["in_body"] is False for g in groups for t in g["tasks"])
     assert any(u.reason.startswith("không thấy chỗ thân văn bản liệt kê các nhóm nhiệm vụ") for u in body.uncertain)
+
+
+def test_a_label_typed_with_another_mark_keeps_it(tmp_path: Path) -> None:
+    from tests.docbuild import decree_doc
+
+    path = decree_doc(tmp_path / "kh.docx", body=(
+        "I. MỤC ĐÍCH", "a. Thành lập mới 20 hợp tác xã.", "b. Nâng cao chất lượng hoạt động.", "c) Tổng kết.",
+        "1) Rà soát hợp tác xã.", "2. Báo cáo kết quả.", "Trên đây là Kế hoạch./."))
+    body = read_body(read_outline(path), task_groups=[], units=[])
+    assert body.sections[0]["blocks"] == [
+        {"lettered": "Thành lập mới 20 hợp tác xã.", "number": "a."},
+        {"lettered": "Nâng cao chất lượng hoạt động.", "number": "b."},
+        {"lettered": "Tổng kết."},
+        {"numbered": "Rà soát hợp tác xã.", "number": "1)"},
+        {"numbered": "Báo cáo kết quả."}]
+
+
+def test_a_table_in_the_body_is_listed(tmp_path: Path) -> None:
+    import docx
+
+    from tests.docbuild import decree_doc
+
+    path = decree_doc(tmp_path / "kh.docx", body=("I. MỤC TIÊU", "1. Chỉ tiêu theo huyện như bảng sau:",
+                                                  "2. Báo cáo kết quả.", "Trên đây là Kế hoạch./."))
+    document = docx.Document(str(path))
+    anchor = next(p for p in document.paragraphs if p.text.startswith("1. Chỉ tiêu"))
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Huyện", "Số HTX"
+    table.cell(1, 0).text, table.cell(1, 1).text = "Cao Lộc", "5"
+    anchor._p.addnext(table._tbl)
+    document.save(str(path))
+    body = read_body(read_outline(path), task_groups=[], units=[])
+    (listed,) = [u for u in body.uncertain if u.reason.startswith("bảng trong thân văn bản")]
+    assert listed.text == "Huyện | Số HTX" and listed.where.startswith("bảng ")
+    assert len(body.sections[0]["blocks"]) == 2
+
+
+# --------------------------------------------------------------------------- real plans typed differently
+
+
+REAL_DOCX = sorted((ROOT / "tests" / "fixtures" / "real-plans" / "docx").glob("*.docx"))
+
+
+@pytest.mark.parametrize("path", REAL_DOCX, ids=lambda p: p.name)
+def test_real_plans_typed_in_word_and_libreoffice(path: Path) -> None:
+    """The two real decisions as typed by hand (tests/fixtures/real-plans/docx): the body gives the hand-encoded
+    plan file's bases, articles, sections and units; every item in order with its wording and number."""
+    plan = load_plan(PLANS["congbot" if path.name.startswith("congbot") else "nghean"])
+    got, body = imported(path, plan)
+    assert (got.legal_bases, got.preamble, got.closing, got.attached) == (
+        plan.legal_bases, plan.preamble, plan.closing, plan.attached)
+    assert got.decision is not None and plan.decision is not None
+    assert got.decision.authority == plan.decision.authority
+    assert [a.text for a in got.decision.articles] == [a.text for a in plan.decision.articles]
+    assert [(s.title, s.number) for s in got.sections] == [(s.title, s.number) for s in plan.sections]
+    assert sorted(u.name for u in got.units) == sorted(u.name for u in plan.units)
+
+    def items(part_blocks: list[Block]) -> list[tuple[str, Any]]:
+        return [(text, number) for _kind, text, number in _flat(_plain(part_blocks, {}, keep_roles=False))]
+
+    for a, b in zip([*plan.decision.articles, *plan.sections], [*got.decision.articles, *got.sections]):
+        assert items(b.blocks) == items(a.blocks)
+
+
+def test_the_plan_a_decision_issues_with_its_head_typed_in_tabbed_paragraphs(tmp_path: Path) -> None:
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    from tests.docbuild import decree_doc
+
+    path = decree_doc(tmp_path / "qd.docx", agency=("THỦ TƯỚNG CHÍNH PHỦ",), number="Số: 12/QĐ-TTg",
+                      type_name="QUYẾT ĐỊNH", summary="Ban hành Kế hoạch thực hiện Chỉ thị số 14-CT/TW", body=(
+                          "THỦ TƯỚNG CHÍNH PHỦ", "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;",
+                          "QUYẾT ĐỊNH:", "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện Chỉ thị.",
+                          "Điều 2. Quyết định này có hiệu lực kể từ ngày ký./."))
+    document = docx.Document(str(path))
+    for text, centred in (("THỦ TƯỚNG CHÍNH PHỦ\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", False),
+                          ("\t\tĐộc lập - Tự do - Hạnh phúc", False), ("KẾ HOẠCH", True),
+                          ("THỰC HIỆN CHỈ THỊ SỐ 14-CT/TW", True),
+                          ("(Ban hành kèm theo Quyết định số 12/QĐ-TTg ngày 01 tháng 02 năm 2020 của Thủ tướng "
+                           "Chính phủ)", True), ("Triển khai Chỉ thị, Thủ tướng Chính phủ ban hành Kế hoạch như sau:", False),
+                          ("I. MỤC ĐÍCH", False), ("1. Quán triệt Chỉ thị.", False),
+                          ("Hàng năm, các bộ báo cáo Thủ tướng Chính phủ./.", False)):
+        p = document.add_paragraph(text)
+        if centred:
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            p.runs[0].bold = True
+    document.save(str(path))
+    body = read_body(read_outline(path), task_groups=[], units=[])
+    assert body.decision is not None and body.decision["authority"] == "THỦ TƯỚNG CHÍNH PHỦ"
+    assert [a["text"] for a in body.decision["articles"]] == [
+        "Ban hành kèm theo Quyết định này Kế hoạch thực hiện Chỉ thị.", "Quyết định này có hiệu lực kể từ ngày ký./."]
+    assert body.attached == {"type": "KH", "title": "THỰC HIỆN CHỈ THỊ SỐ 14-CT/TW"}
+    assert body.preamble == ["Triển khai Chỉ thị, Thủ tướng Chính phủ ban hành Kế hoạch như sau:"]
+    assert body.sections == [{"title": "MỤC ĐÍCH", "role": "purposes", "blocks": [{"numbered": "Quán triệt Chỉ thị."}]}]
+    assert body.closing == "Hàng năm, các bộ báo cáo Thủ tướng Chính phủ./."
+
+
+def test_a_sentence_before_the_task_groups_stays_before_them(tmp_path: Path) -> None:
+    plan = load_plan(PLANS["other"])
+    data = plan.model_dump(mode="python", exclude_none=True)
+    data["sections"][1]["blocks"].insert(0, {"text": "Các nhiệm vụ cụ thể như sau:"})
+    changed = Plan.model_validate(data)
+    write_plan(changed, tmp_path)
+    groups = appendix_groups(changed)
+    body = read_body(read_outline(next(tmp_path.glob("*.docx"))), task_groups=groups, units=appendix_units(changed))
+    assert body.sections[1]["blocks"] == [{"text": "Các nhiệm vụ cụ thể như sau:"}, {"tasks": "all"}]
+    assert groups[0]["title"] == "Rà soát, củng cố hợp tác xã"

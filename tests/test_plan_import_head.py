@@ -136,3 +136,13 @@ def test_a_symbol_whose_type_code_differs_from_the_type_line_is_listed(tmp_path)
     head = read_head(read_outline(path))
     assert head.document["type"] == "KH" and head.issuer["abbreviation"] == "LMHTX"
     assert "document.type" in [u.key for u in head.uncertain]
+
+
+def test_a_kinh_gui_block_and_a_draft_mark_are_listed_not_lost(tmp_path):
+    path = decree_doc(tmp_path / "kh.docx", addressees=("- UBND tỉnh Đắk Nông;", "- Liên minh HTX Việt Nam."),
+                      body=("I. MỤC TIÊU", "1. Thành lập mới 25 HTX."))
+    head = read_head(read_outline(path))
+    listed = [(u.key, u.text) for u in head.uncertain if u.key == "recipients"]
+    assert listed == [("recipients", "- UBND tỉnh Đắk Nông;"), ("recipients", "- Liên minh HTX Việt Nam.")]
+    draft = read_head(read_outline(rendered(SAMPLE, tmp_path / "draft", draft=True)))
+    assert [u.text for u in draft.uncertain if u.key == "document"] == ["DỰ THẢO"]

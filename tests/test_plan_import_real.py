@@ -17,10 +17,12 @@ import re
 from pathlib import Path
 from typing import Any
 
+import docx
 import pytest
 import yaml
 from realdocs import DOCX_DIR, REAL_PLANS
 
+from baocao.docread import read_outline
 from baocao.jobs.plan_docs import write_plan
 from baocao.plan.io import load_plan
 from baocao.plan_import import import_plan
@@ -32,21 +34,11 @@ LABEL = re.compile(r"^(?:Điều \d+\.|[IVX]+\.|\d+(?:\.\d+)*\.|[a-zđ]\)|[-+])\
 #: Lines of the Nghệ An text that the document sets as Decree 30 lays them out (make_docx.py says how):
 #: the type line and summary run together, "Quyết định" for "QUYẾT ĐỊNH:", the closing without "./.".
 RECONSTRUCTED = {"nghean-qd-quy-hoach-cho-2010": (0, 6, 44)}
-#: LibreOffice writes a "+" bullet as the Symbol font's private-use character U+F02B; the reader
-#: (baocao.docread.numbering) draws every bullet but a literal "+" as "-".
-PLUS_AS_DASH = "docread reads LibreOffice's '+' bullet (Symbol font, U+F02B) as '-'"
-#: The rule typed under the summary ("________") is taken for the decision's authority line, and
-#: the authority line ("THỦ TƯỚNG CHÍNH PHỦ") becomes a legal basis.
-RULE_AS_AUTHORITY = "the typed rule under the summary is read as the authority line"
 
 
 def _name(source: Path) -> str:
     """"nghean-qd-quy-hoach-cho-2010" of "nghean-qd-quy-hoach-cho-2010.word.docx"."""
     return source.name.split(".")[0]
-
-
-def _libreoffice(source: Path) -> bool:
-    return ".libreoffice." in source.name
 
 
 def test_every_real_text_has_both_documents():
@@ -56,17 +48,45 @@ def test_every_real_text_has_both_documents():
 
 
 @pytest.mark.parametrize("source", DOCS, ids=lambda p: p.stem)
-def test_the_document_says_the_real_text(source, request):
+def test_the_document_says_the_real_text(source):
     """The fixture is faithful: every sentence of the real text is in the document, in order, except the
-    lines the document lays out differently (RECONSTRUCTED)."""
-    if _libreoffice(source):
-        request.applymarker(pytest.mark.xfail(reason=PLUS_AS_DASH, strict=True))
+    lines the document lays out differently (RECONSTRUCTED). LibreOffice's "+" bullet (written as the
+    Symbol font's U+F02B) reads as "+"."""
     lines = (REAL_PLANS / f"{_name(source)}.txt").read_text(encoding="utf-8").splitlines()
     skipped = RECONSTRUCTED.get(_name(source), ())
     text = [s for i, line in enumerate(lines) for s in split_sentences(line) if i not in skipped]
     shown = sentences(source)
     kept = common_order(text, shown)
     assert [s for i, s in enumerate(text) if i not in set(kept)] == []
+
+
+@pytest.mark.parametrize("source", DOCS, ids=lambda p: p.stem)
+def test_the_documents_read_as_decree_30_documents(source):
+    outline = read_outline(source)
+    assert outline.type_name == "QUYẾT ĐỊNH" and outline.summary
+    assert outline.header.type_code == "QĐ" and outline.header.year in (2003, 2018)
+    assert [x.flat for x in outline.header.motto] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                                                      "Độc lập - Tự do - Hạnh phúc"]
+    assert outline.copies and outline.signer
+
+
+@pytest.mark.parametrize("source", DOCS, ids=lambda p: p.stem)
+def test_the_documents_are_made_the_ways_the_issue_lists(source):
+    """python-docx: direct formatting, Word list numbering, header table, manual line breaks, runs split,
+    tracked changes present; LibreOffice: header in tabbed paragraphs, LibreOffice's list numbering."""
+    document = docx.Document(str(source))
+    body = document.element.body
+    xml = body.xml
+    numbered = [p for p in document.paragraphs if p._p.pPr is not None and p._p.pPr.numPr is not None]
+    assert len(numbered) > 10
+    if ".word." in source.name:
+        assert {p.style.name for p in document.paragraphs} == {"Normal"}
+        assert "<w:ins " in xml and "<w:del " in xml and "<w:br/>" in xml
+        assert sum(len(p.runs) > 2 for p in document.paragraphs) > 20
+        assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in document.tables[0].cell(0, 1).text
+    else:
+        assert any(p.text.startswith("Số:") and "\t" in p.text for p in document.paragraphs)
+        assert not any("CỘNG HÒA" in t.cell(0, 1).text for t in document.tables)
 
 
 @pytest.fixture(scope="module", params=DOCS, ids=lambda p: p.stem)
@@ -127,11 +147,10 @@ def _bullets(data: Any) -> list[tuple[str, str]]:
     return out
 
 
-def test_the_import_states_what_the_hand_encoded_plan_states(trip, request):
-    """Against the plan file encoded by hand from the same real text: the decision's authority, the legal
-    bases, the articles, the signer's position, and every dash and plus item with its kind."""
-    if _libreoffice(trip["source"]):
-        request.applymarker(pytest.mark.xfail(reason=f"{PLUS_AS_DASH}; {RULE_AS_AUTHORITY}", strict=True))
+def test_the_import_states_what_the_hand_encoded_plan_states(trip):
+    """Against the plan file encoded by hand from the same real text: the decision's authority (not the
+    rule typed under the summary), the legal bases, the articles, the signer's position, and every dash
+    and plus item with its kind."""
     source = trip["source"]
     hand = yaml.safe_load((REAL_PLANS / f"{_name(source)}.yaml").read_text(encoding="utf-8"))
     got = trip["imported"].data

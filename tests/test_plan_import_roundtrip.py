@@ -43,10 +43,8 @@ tables rewritten by its own .docx writer).
 
 from __future__ import annotations
 
-import difflib
 import re
 import shutil
-import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -59,8 +57,11 @@ from baocao.plan.document import appendix_headings
 from baocao.plan.io import load_plan, plan_to_data
 from baocao.plan.model import Plan
 from baocao.plan.text import place_date_line, reference_line
-from baocao.errors import InputError
+from baocao.docread import read_outline
+from baocao.errors import BaocaoError, InputError
 from baocao.plan_import import ImportedPlan, PlanImportError, import_plan
+from baocao.plan_import.compare import paragraphs, same_paragraphs
+from baocao.plan_import.reader import loadable
 from baocao.render.pdf import find_soffice
 from baocao.vnformat import join_vi
 
@@ -74,32 +75,6 @@ SHIPPED = {
     "plan_ubnd": FIXTURES / "plan_ubnd.yaml",
     **{p.stem: p for p in sorted((FIXTURES / "real-plans").glob("*.yaml"))},
 }
-
-
-def doc_paragraphs(path: Path) -> list[str]:
-    """Every non-blank paragraph and table cell of the body, in order (NFC, whitespace normalised)."""
-    document = docx.Document(str(path))
-    out: list[str] = []
-
-    def walk(element: Any) -> None:
-        for child in element.iterchildren():
-            tag = child.tag.rsplit("}", 1)[-1]
-            if tag == "p":
-                text = " ".join(unicodedata.normalize("NFC", "".join(
-                    t.text or "" if t.tag.endswith("}t") else " " for t in child.iter()
-                    if t.tag.rsplit("}", 1)[-1] in ("t", "tab", "br"))).split())
-                if text:
-                    out.append(text)
-            elif tag in ("tbl", "tr", "tc", "sdt", "sdtContent"):
-                walk(child)
-
-    walk(document.element.body)
-    return out
-
-
-def same_paragraphs(a: Path, b: Path) -> list[str]:
-    """The unified diff of the two documents' paragraphs; [] when they are the same."""
-    return list(difflib.unified_diff(doc_paragraphs(a), doc_paragraphs(b), lineterm="", n=1))
 
 
 def render(plan: Plan | Path, out: Path) -> Path:
@@ -211,7 +186,7 @@ def test_the_imported_file_loads_and_renders_the_same_paragraphs(trip):
 
 
 def test_the_imported_plan_equals_the_original_ids_aside(trip):
-    shown = " ".join(doc_paragraphs(trip["first"]))
+    shown = " ".join(paragraphs(trip["first"]))
     keep = horizon_printed(trip["original"], shown)
     assert differences(comparable(trip["original"], shown, horizon=keep),
                        comparable(trip["again"], shown, horizon=keep)) == []
@@ -233,7 +208,7 @@ def strings(data: Any) -> list[str]:
 
 
 def dropped(source: Path, imported: ImportedPlan) -> list[str]:
-    """The paragraphs and cells of ``source`` found neither in the imported plan file's values (a legal basis
+    """The lines of the paragraphs and cells of ``source`` (split at line breaks and tabs) found neither in the imported plan file's values (a legal basis
     or a cited preamble as the plan file words it), nor among the Decree-30 layout lines and the lines built
     from those values (number, place and date, reference lines, "Lưu:"), nor in an uncertain item."""
     plan = imported.plan()
@@ -249,7 +224,9 @@ def dropped(source: Path, imported: ImportedPlan) -> list[str]:
                  + ([plan.attached.ref_prefix or f"Ban hành kèm theo {plan.document.type_word} số"]
                     if plan.attached else [])))}
     out = []
-    for p in doc_paragraphs(source):
+    lines = [" ".join(x.split()) for line in read_outline(source).texts() if line.place.page_header is None
+             for x in re.split(r"[\n\t]+", line.text) if x.strip()]
+    for p in lines:
         text = LABEL.sub("", p, count=1).rstrip(";")
         if p in LAYOUT or p in built or text in built or re.fullmatch(r"[IVX]+|\d+", p):
             continue
@@ -322,6 +299,37 @@ def test_a_plan_saved_again_by_libreoffice_imports_the_same(resaved, name, tmp_p
     again = load_plan(tmp_path / "p.yaml")
     assert same_paragraphs(first, render(again, tmp_path / "again")) == []
     original = load_plan(SHIPPED[name])
-    shown = " ".join(doc_paragraphs(first))
+    shown = " ".join(paragraphs(first))
     keep = horizon_printed(original, shown)
     assert differences(comparable(original, shown, horizon=keep), comparable(again, shown, horizon=keep)) == []
+
+
+def test_what_the_model_refuses_in_a_guess_is_put_right_and_listed(tmp_path):
+    """A target whose quote is not in its paragraph and a unit used but not declared: the file still loads,
+    the target is dropped and listed, the unit declared and listed; anything else is refused as a bug."""
+    data = import_plan(render(load_plan(SHIPPED["plan_other"]), tmp_path / "r")).data
+    block = data["sections"][0]["blocks"][0]
+    block["targets"] = [{"id": "t1", "quote": "không có trong câu", "label": "x", "kind": "qualitative"}]
+    data["sections"][-1]["blocks"][0]["unit"] = "don_vi_la"
+    fixed = loadable(ImportedPlan(tmp_path / "kh.docx", data, []))
+    plan = fixed.plan()
+    assert plan.sections[0].blocks[0].targets == [] and "don_vi_la" in [u.id for u in plan.units]
+    assert [(u.key, u.text) for u in fixed.uncertain] == [("sections[0].blocks[0].targets", "không có trong câu"),
+                                                          ("units[2]", "don_vi_la")]
+    broken = ImportedPlan(tmp_path / "kh.docx", {**fixed.data, "document": {**fixed.data["document"], "type": "XX"}}, [])
+    with pytest.raises(BaocaoError, match="Lỗi của baocao khi nhập kh.docx"):
+        loadable(broken)
+
+
+def test_a_bare_plan_without_header_parts_signer_or_closing_still_gives_a_file_that_loads(tmp_path):
+    document = docx.Document()
+    for text in ("KẾ HOẠCH", "Phát triển hợp tác xã", "1. Thành lập mới hợp tác xã."):
+        document.add_paragraph(text)
+    document.save(str(tmp_path / "tran.docx"))
+    imported = import_plan(tmp_path / "tran.docx")
+    plan = imported.plan()
+    assert plan.document.summary == "Phát triển hợp tác xã" and plan.preamble == ["1. Thành lập mới hợp tác xã."]
+    keys = {u.key for u in imported.uncertain}
+    assert {"issuer.name", "issuer.abbreviation", "issuer.short_name", "document.place", "signer", "horizon",
+            "units[0]", "sections[0]", "closing"} <= keys
+    assert dropped(tmp_path / "tran.docx", imported) == []

@@ -239,8 +239,9 @@ class _Reader:
     def tasks(self, rt: RoleTable) -> list[str]:
         """Read a task table's rows into groups and tasks; the ids of its groups."""
         ids: list[str] = []
-        for row in rt.rows:
-            if row.kind == "group":
+        rows = list(rt.rows)
+        for i, row in enumerate(rows):
+            if row.kind == "group" or _numbered_group(row, rows[i + 1:]):
                 title = _cell_text(row.cells.get("task")) or next(
                     (_cell_text(c) for c in row.cells.values() if c.flat and c.flat != row.stt), "")
                 rest = [c.flat for role, c in row.cells.items() if role not in ("stt", "task") and c.flat
@@ -308,6 +309,14 @@ class _Reader:
         if note_cell is not None and note_cell.text.strip() and "note" not in task:
             task["note"] = "\n".join(x.strip() for x in note_cell.text.split("\n") if x.strip())
         return task
+
+
+def _numbered_group(row: Any, after: list[Any]) -> bool:
+    """A row numbered "1" with no lead and no time, followed by rows "1.1", "1.2": a group, not a task."""
+    stt = row.stt.rstrip(".")
+    following = next((r for r in after if r.stt), None)
+    return (bool(stt) and not row.text("lead") and not row.text("time") and following is not None
+            and following.stt.startswith(stt + "."))
 
 
 def _written(table: Table, rt: RoleTable | None) -> dict[str, Any]:

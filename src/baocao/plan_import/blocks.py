@@ -31,6 +31,7 @@ class Entry:
     label: str
     depth: int
     item: Item
+    mark: str = ""  # the mark after a numbered or lettered label when it is not the usual one ("a." for "a)")
 
     @property
     def paragraph(self) -> int | None:
@@ -69,14 +70,25 @@ def entry(item: Item, paragraphs: dict[int, Paragraph], by_bold: bool) -> Entry:
             return Entry("heading", item.text, label, depth, item)
         strong = p is not None and (p.bold or p.outline_level is not None)
         heading = strong if by_bold else item.kind == "heading"
-        return Entry("heading" if heading else "numbered", item.text, label, depth, item)
+        if heading:
+            return Entry("heading", item.text, label, depth, item)
+        return Entry("numbered", item.text, label, depth, item, _mark(item, p, "."))
     if label and label in ITEM_LETTERS:
-        return Entry("lettered", item.text, label, 0, item)
+        return Entry("lettered", item.text, label, 0, item, _mark(item, p, ")"))
     if label and _roman(label):
         return Entry("section", item.text, label, 1, item)
     if item.kind in ("dash", "plus"):
         return Entry(item.kind, item.text, item.label, 0, item)
     return Entry("text", item.shown if item.label else item.text, "", 0, item)
+
+
+def _mark(item: Item, p: Paragraph | None, usual: str) -> str:
+    """The mark typed after the item's label ("." or ")") when it is not *usual*, else ""."""
+    for line in p.lines if p is not None else []:
+        if line.startswith(item.label) and item.text[:30] in line:
+            mark = line[len(item.label): len(item.label) + 1]
+            return mark if mark in ".)" and mark != usual else ""
+    return ""
 
 
 def _roman(label: str) -> bool:
@@ -138,12 +150,12 @@ def to_blocks(node: Node, prefix: str = "", key: str = "") -> list[dict[str, Any
             child_prefix = f"{e.label}."
         elif e.kind == "numbered":
             numbered += 1
-            if e.label != str(numbered):
-                block["number"] = e.label
+            if e.label != str(numbered) or e.mark:
+                block["number"] = e.label + e.mark
         elif e.kind == "lettered":
             lettered += 1
-            if lettered > len(ITEM_LETTERS) or e.label != ITEM_LETTERS[lettered - 1]:
-                block["number"] = e.label
+            if lettered > len(ITEM_LETTERS) or e.label != ITEM_LETTERS[lettered - 1] or e.mark:
+                block["number"] = e.label + e.mark
         block.update({k: v for k, v in child.extra.items() if k != "tasks"})
         inner = to_blocks(child, child_prefix, child.key)
         if inner:

@@ -30,6 +30,7 @@ DECISION_LINE = re.compile(r"^QUYẾT\s+ĐỊNH\s*:?$", re.IGNORECASE)
 ATTACHED_REF = re.compile(r"^\((?P<prefix>.*?)\s+\S*/\S+")
 DEFAULT_ATTACHED_PREFIX = "Ban hành kèm theo {type} số"
 CLOSING_END = ("./.", "/.")
+HEAD_LINES = 4
 #: A rule typed with underscores or dashes under the summary or the authority line.
 RULE_LINE = re.compile(r"^[\s_\-—–=]*[_—–=-]{3,}[\s_\-—–=]*$")
 NOT_JOINED = ("không thấy chỗ thân văn bản liệt kê các nhóm nhiệm vụ của phụ lục (tiêu đề \"3.1.\" và các "
@@ -40,6 +41,8 @@ NOT_SPLIT = ("căn cứ dẫn văn bản (số, ký hiệu) nhưng không tách 
              "('words'), cần xem lại")
 #: Words that show a document is cited ("số 17/2023/QH15").
 CITES = re.compile(r"\bsố:?\s+\S*\d\S*/")
+TABLE_IN_BODY = ("bảng trong thân văn bản chưa được đọc vào tệp kế hoạch: ghi lại nội dung (ví dụ thành một "
+                 "phụ lục có 'rows') nếu cần")
 NO_SECTIONS = "không thấy các phần I, II, III…: nội dung để ở lời mở đầu ('preamble'), cần chia lại thành 'sections'"
 AFTER_CLOSING = "đoạn đứng sau câu kết thúc: đã để ở cuối phần cuối cùng, cần xem lại"
 NO_ARTICLES = "quyết định không có dòng \"QUYẾT ĐỊNH:\" hoặc không có Điều nào: nội dung đọc như một kế hoạch"
@@ -244,17 +247,28 @@ def _decision(items: list[Item], outline: Outline, body: Body, ctx: Context) -> 
 
 
 def attached_outline(outline: Outline) -> Outline | None:
-    """The plan printed after a decision's signature, read as a document of its own (or None)."""
+    """The plan printed after a decision's signature, read as a document of its own (or None): from its
+    head (a table, or up to :data:`HEAD_LINES` tab-separated paragraphs) and its type line on."""
     blocks = outline.document.blocks
     last = max((it.place.paragraph or 0 for it in outline.body), default=0)
     for i, b in enumerate(blocks):
         if not isinstance(b, Paragraph) or b.number <= last or b.label:
             continue
         if b.flat.upper() in d30.TYPE_CODES and b.flat.upper() != "QUYẾT ĐỊNH" and (b.centered or b.bold):
-            start = i - 1 if i and isinstance(blocks[i - 1], Table) else i
+            start = i
+            while start > 0 and i - start < HEAD_LINES and _head_line(blocks[start - 1]):
+                start -= 1
+            if start == i and i and isinstance(blocks[i - 1], Table):
+                start = i - 1
             doc = outline.document
             return read_outline(WordDocument(doc.path, blocks[start:], [], doc.styles, doc.document))
     return None
+
+
+def _head_line(b: Paragraph | Table) -> bool:
+    """A line of a head typed as paragraphs: agency and motto split by tabs, or the motto alone."""
+    return isinstance(b, Paragraph) and bool(b.flat) and (
+        "\t" in b.text.strip() or b.flat.upper().startswith(("CỘNG HÒA", "CỘNG HOÀ")) or b.flat.startswith("Độc lập"))
 
 
 def _attached(sub: Outline, outline: Outline, body: Body, ctx: Context) -> None:
@@ -269,6 +283,7 @@ def _attached(sub: Outline, outline: Outline, body: Body, ctx: Context) -> None:
     body.attached = attached
     sub = _without_rules(sub)
     _own_body(sub.body, sub, body, ctx)
+    body.uncertain += _tables_in_body(sub)
 
 
 def _without_rules(outline: Outline) -> Outline:
@@ -298,6 +313,22 @@ def read_body(outline: Outline, *, task_groups: list[dict], units: list[dict]) -
     else:
         _own_body(outline.body, outline, body, ctx)
     ctx.close()
+    body.uncertain += _tables_in_body(outline)
     return body
+
+
+def _tables_in_body(outline: Outline) -> list[Uncertain]:
+    """A table standing between body paragraphs is not read into the plan file: each is listed."""
+    numbers = [it.place.paragraph for it in outline.body if it.place.paragraph is not None]
+    if not numbers:
+        return []
+    first, last, seen, out = min(numbers), max(numbers), 0, []
+    for b in outline.document.blocks:
+        if isinstance(b, Paragraph):
+            seen = b.number
+        elif first <= seen < last:
+            text = " | ".join(c.flat for c in b.rows[0] if c.flat) if b.rows else ""
+            out.append(Uncertain(f"bảng {b.number}", text, TABLE_IN_BODY))
+    return out
 
 

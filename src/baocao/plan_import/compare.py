@@ -94,7 +94,9 @@ def _columns(text: str) -> tuple[str, str] | None:
 
 
 def _layout_table(table: Table) -> bool:
-    return len(table.rows) <= 4 and max(c.column + c.span - 1 for row in table.rows for c in row) == 2
+    """A header or signature table: two grid columns, at most four rows."""
+    width = max((c.column + c.span - 1 for row in table.rows for c in row), default=0)
+    return len(table.rows) <= 4 and width == 2
 
 
 def _reading(path: str | os.PathLike[str]) -> list[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,6 +37,8 @@ _PLACE_WORDS = re.compile(r"^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|P
 _PERIOD = re.compile(r"giai đoạn\s+(\d{4})\s*[-–]\s*(\d{4})|\b(\d{4})\s*[-–]\s*(\d{4})\b", re.IGNORECASE)
 _UNTIL = re.compile(r"đến năm\s+(\d{4})", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!tháng )(?<!tháng \d )(?<!tháng \d\d )\bnăm\s+(\d{4})\b", re.IGNORECASE)
+#: Acronyms with a vowel, kept in capitals when a name is put in running-text case.
+_ACRONYMS = frozenset({"UBND", "HĐND", "UBMTTQ", "MTTQ", "TW", "TU", "LĐLĐ", "ĐTN", "CA"})
 #: A parent body named whole on one line: "UBND TỈNH ĐẮK NÔNG", "BỘ TÀI CHÍNH".
 _WHOLE_BODY = re.compile(r"^(UBND|(ỦY|UỶ) BAN NHÂN DÂN (TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ)|BỘ |LIÊN MINH HTX VIỆT NAM|"
                          r"(TỈNH|HUYỆN|THÀNH) ỦY)")
@@ -99,6 +102,8 @@ def _agency_groups(outline: Outline) -> list[list[str]]:
 def _parent_and_name(groups: list[list[str]]) -> tuple[str, str]:
     """The parent body and the issuer's name (a line break where the header breaks it)."""
     lines = [x for g in groups for x in g]
+    if not lines:
+        return "", ""
     if len(lines) == 2 and _BODY_WORDS.match(lines[0]) and _PLACE_WORDS.match(lines[1]):
         return "", "\n".join(lines)
     if len(lines) > 2 and len(groups) == len(lines):  # one line a paragraph: the first is the parent
@@ -135,11 +140,14 @@ def _body_mention(outline: Outline, name: str) -> str | None:
 
 
 def _sentence_case(name: str) -> str:
-    words = flat(name).split()
-    out = []
-    for i, w in enumerate(words):
-        short_acronym = len(w) <= 5 and not re.search(r"[AĂÂEÊIOÔƠUƯYÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]", w[1:] or "A")
-        out.append(w if short_acronym else (w.capitalize() if i == 0 else w.lower()))
+    """"SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG" → "Sở nông nghiệp và môi trường"; acronyms kept ("HTX", "UBND")."""
+    out: list[str] = []
+    place = False  # after "tỉnh", "huyện"…: a place name, each word capitalised
+    for i, w in enumerate(flat(name).split()):
+        plain = "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))
+        acronym = w in _ACRONYMS or not re.search(r"[AEIOUY]", plain.upper())
+        out.append(w if acronym else (w.capitalize() if i == 0 or place else w.lower()))
+        place = place or bool(_PLACE_WORDS.match(w)) or (w == "PHỐ" and out[-2:-1] == ["thành"])
     return " ".join(out)
 
 
@@ -325,7 +333,22 @@ def read_head(outline: Outline) -> Head:
     signer, u3 = read_signer(outline)
     recipients, archive, u4 = read_recipients(outline)
     reference = {**ref[0], "paragraph": str(ref[1].place)} if ref else None
-    return Head(issuer, document, signer, recipients, archive, reference, [*u1, *u2, *u3, *u4])
+    return Head(issuer, document, signer, recipients, archive, reference, [*u1, *u2, *u3, *u4, *_unplaced(outline)])
+
+
+def _unplaced(outline: Outline) -> list[Uncertain]:
+    """Lines of the head a plan file has no place for: marks above the header, "Kính gửi", extra motto lines."""
+    found = []
+    for line in outline.header.marks:
+        why = ("dấu DỰ THẢO không ghi trong tệp kế hoạch: in bản dự thảo bằng --draft" if "DỰ THẢO" in line.flat.upper()
+               else "dòng trên phần đầu (độ mật, độ khẩn…) không có chỗ trong tệp kế hoạch: không in lại")
+        found.append(unsure(line, why, "document"))
+    for line in outline.addressees:
+        found.append(unsure(line, "nơi gửi ('Kính gửi') không có chỗ trong tệp kế hoạch: không in lại", "recipients"))
+    for line in outline.header.motto:
+        if flat(line.text).upper() != d30.QUOC_HIEU and flat(line.text).replace("–", "-") != d30.TIEU_NGU:
+            found.append(unsure(line, "dòng dưới Quốc hiệu không có chỗ trong tệp kế hoạch: không in lại", "document"))
+    return found
 
 
 

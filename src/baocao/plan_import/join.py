@@ -38,8 +38,14 @@ def _align(items: list[str], tasks: list[dict[str, Any]]) -> list[int] | None:
     return out
 
 
+def _lead(node: Node) -> int:
+    """How many items come before the first heading under *node* (a sentence introducing the groups)."""
+    return next((k for k, c in enumerate(node.children) if c.entry is not None and c.entry.kind == "heading"),
+                len(node.children))
+
+
 def _match(node: Node, groups: list[dict[str, Any]]) -> list[list[int]] | None:
-    heads = node.children
+    heads = node.children[_lead(node):]
     if len(heads) != len(groups) or not heads:
         return None
     out = []
@@ -70,7 +76,8 @@ def place_tasks(root: Node, groups: list[dict[str, Any]]) -> bool:
         found = _match(node, groups)
         if found is None:
             continue
-        for head, group, indexes in zip(node.children, groups, found):
+        lead = _lead(node)
+        for head, group, indexes in zip(node.children[lead:], groups, found):
             assert head.entry is not None
             title = head.entry.text
             shown = group.get("appendix_title") or group.get("title", "")
@@ -87,6 +94,6 @@ def place_tasks(root: Node, groups: list[dict[str, Any]]) -> bool:
                 text = items[indexes.index(k)]
                 if text != task["text"].rstrip() + ".":
                     task["body"] = text
-        node.children = [Node(None, 99.0, extra={"tasks": True})]
+        node.children = [*node.children[:lead], Node(None, 99.0, extra={"tasks": True})]
         return True
     return False

@@ -66,13 +66,19 @@ def read_plan_data(outline: Outline) -> tuple[dict[str, Any], list[Uncertain]]:
     elif appendix is not None:
         parts["appendix"] = appendix
     data = {k: parts[k] for k in KEY_ORDER if k in parts and parts[k] not in (None, [], "")}
-    if (body.decision is None or body.attached is not None) and not body.closing:
+    own_body = body.decision is None or body.attached is not None
+    if own_body and not body.sections:
+        data["sections"] = [{"title": "NỘI DUNG"}]
+        uncertain.append(Uncertain("toàn văn bản", "(không có)", "văn bản không chia phần I, II…: tạm thêm phần "
+                                   "'I. NỘI DUNG' (không có trong văn bản) để tệp kế hoạch đọc được, chia lại các phần",
+                                   "sections[0]"))
+    if own_body and not body.closing:
         data["closing"] = "…./."
         last = outline.body[-1] if outline.body else None
         uncertain.append(Uncertain(where(last.place) if last else "toàn văn bản", "(không có)",
                                    "không thấy câu kết thúc (thường là 'Trên đây là …./.'): tạm ghi '…./.', "
                                    "viết câu kết", "closing"))
-        data = {k: data[k] for k in KEY_ORDER if k in data}
+    data = {k: data[k] for k in KEY_ORDER if k in data}
     return data, uncertain
 
 
@@ -134,15 +140,21 @@ def import_plan(path: str | os.PathLike[str]) -> ImportedPlan:
     outline = read_outline(source)
     _check_kind(outline, source)
     data, uncertain = read_plan_data(outline)
-    imported = ImportedPlan(source, data, uncertain)
+    return loadable(ImportedPlan(source, data, uncertain))
+
+
+def loadable(imported: ImportedPlan) -> ImportedPlan:
+    """``imported`` checked as any plan file is; what the model refuses and the import can put right (a target
+    whose quote or figures do not fit its paragraph, a unit used but not declared) is put right and listed.
+    Anything else is a fault of the import itself: a :class:`BaocaoError` naming the file."""
     for _ in range(_ROUNDS):
         try:
             imported.plan()
             return imported
         except InputError as error:
             if not _fix(imported.data, error, imported.uncertain):
-                raise BaocaoError(f"Lỗi của baocao khi nhập {source.name}: tệp kế hoạch đọc được không hợp lệ "
-                                  f"({error})") from error
+                raise BaocaoError(f"Lỗi của baocao khi nhập {imported.source.name}: tệp kế hoạch đọc được không "
+                                  f"hợp lệ ({error})") from error
             imported.data = _clean(imported.data)
     imported.plan()
     return imported

@@ -2,7 +2,8 @@
 
 Roles are those the shipped plans use: "MỤC ĐÍCH, YÊU CẦU" → ``purposes``, "MỤC TIÊU" → ``specific_targets``,
 "Mục tiêu chung" → ``general_goals``, "Mục tiêu cụ thể" → ``specific_targets``, "TỔ CHỨC THỰC HIỆN" →
-``implementation``. Each item under a specific-targets part gets a qualitative target quoting it, for the
+``implementation``; a heading of a section without a role whose items set rates ("đạt 100%") holds specific
+targets whatever its title ("1. Nhiệm vụ"). Each item under a specific-targets part gets a qualitative target quoting it, for the
 analyst to give its figures and ``compute:`` later (the import cannot read a target's meaning).
 """
 
@@ -22,6 +23,9 @@ HEADING_ROLES = ((re.compile(r"^Mục tiêu chung\W*$", re.I), "general_goals"),
 TARGET_REASON = ("chỉ tiêu ghi dạng chữ: gắn compute: (cách tính) và mức cần đạt, đổi 'kind' nếu là chỉ tiêu "
                  "định lượng, hoặc xóa nếu không phải chỉ tiêu")
 LABEL_WIDTH = 80
+#: A heading with at least this many items setting a rate holds specific targets, whatever its title.
+FIGURED_ITEMS = 2
+PERCENT = re.compile(r"\d(?:[\d.,]*\d)?\s?%")
 
 
 def mark_roles(part: dict[str, Any], root: Node) -> None:
@@ -35,6 +39,14 @@ def mark_roles(part: dict[str, Any], root: Node) -> None:
             for pattern, role in HEADING_ROLES:
                 if pattern.match(node.entry.text):
                     node.extra["role"] = role
+            if "role" not in node.extra and part.get("role") is None and _figures(node) >= FIGURED_ITEMS:
+                node.extra["role"] = "specific_targets"  # "1. Nhiệm vụ" whose items set rates to reach
+
+
+def _figures(node: Node) -> int:
+    """How many items right under a heading set a rate ("đạt 100%", "lên 40%")."""
+    return sum(1 for c in node.children if c.entry is not None and c.entry.kind != "heading"
+               and PERCENT.search(c.entry.text))
 
 
 def _walk(node: Node):

@@ -95,12 +95,20 @@ def _agency(name: str) -> bool:
 def _resolve(node: Node, units: list[dict[str, Any]], added: list[dict[str, Any]]) -> list[str] | None:
     names = _names(node)
     assert node.entry is not None
-    if not names or len(names) > (HEADING_WIDTH if node.entry.kind == "heading" else NAME_WIDTH):
+    if len(names) > (HEADING_WIDTH if names == node.entry.text.rstrip(" .:") else NAME_WIDTH):
         return None
-    found = _known(names, units)
+    found = _known(names, units) if names else None
     if found:
         return found
-    pieces = ([names] if _agency(names) else []) if node.entry.kind == "heading" else _pieces(names)
+    if (not names or not _pieces(names)) and node.children and node.entry.kind in ("numbered", "lettered") \
+            and ":" not in node.entry.text.rstrip(":"):
+        names = node.entry.text.rstrip(" .:")  # an item typed like a heading: its children are the duties
+        if len(names) > HEADING_WIDTH:
+            return None
+    if not names:
+        return None
+    whole = node.entry.kind == "heading" or names == node.entry.text.rstrip(" .:")
+    pieces = ([names] if _agency(names) else []) if whole else _pieces(names)
     if not pieces:
         return None
     ids = []
