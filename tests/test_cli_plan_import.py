@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from baocao.cli import main_group
+from baocao.plan_import.result import shorten
 
 from conftest import FIXTURES, SAMPLE_PLAN
 
@@ -51,17 +52,20 @@ def test_import_writes_a_plan_file_that_loads_and_lists_what_to_review(rendered,
     assert result.exit_code == 0, result.output
     assert f"Đã ghi kế hoạch: {out}" in result.stdout and result.stderr == ""
 
-    expected = baocao.import_plan(rendered).uncertain
+    imported = baocao.import_plan(rendered)
+    expected, review = imported.uncertain, imported.review_lines()
     lines = result.stdout.splitlines()
     if expected:
         start = lines.index(f"Cần xem lại ({len(expected)} mục):")
-        assert lines[start + 1: start + 1 + len(expected)] == [f"  - {u.line()}" for u in expected]
+        assert lines[start + 1: start + 1 + len(review)] == [f"  {line}" for line in review]
     else:
         assert "Không có mục nào cần xem lại." in lines
+    for item in expected:  # every item is in the list, with its place and words
+        assert any(item.where in line and shorten(item.text) in line for line in review)
     text = out.read_text(encoding="utf-8")
     assert text.startswith(f"# Kế hoạch nhập từ văn bản Word: {rendered.name}\n")
-    for item in expected:  # the same items in the comment at the top of the file
-        assert f"#   - {item.line()}\n" in text
+    for line in review:  # the same list in the comment at the top of the file
+        assert f"#   {line}\n" in text
 
     outline = run("outline", out)  # the file loads as any plan file, compute: checks included
     assert outline.exit_code == 0, outline.output

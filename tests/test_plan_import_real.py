@@ -159,3 +159,26 @@ def test_the_import_states_what_the_hand_encoded_plan_states(trip):
     assert len(got["decision"]["articles"]) == len(hand["decision"]["articles"])
     assert got["signer"]["position"] == hand["signer"]["position"]
     assert _bullets(got) == _bullets(hand)
+
+
+@pytest.mark.parametrize("source", [d for d in DOCS if d.name.startswith("congbot")], ids=lambda p: p.stem)
+def test_the_review_list_names_each_new_unit_once_under_its_reason_and_its_own_heading(source):
+    """QĐ 773's "12. Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam, Thông tấn xã Việt Nam: Chủ trì …" names
+    three units the plan declares from the implementation part: three items, each naming its unit (not the
+    paragraph three times), listed once under their shared reason, and placed under part III, not under the
+    "11. Bộ Ngoại giao" heading before it."""
+    from baocao.plan_import import import_plan
+    from baocao.plan_import.units import NEW_UNIT_REASON
+
+    imported = import_plan(source)
+    new_units = [u for u in imported.uncertain if u.reason == NEW_UNIT_REASON]
+    shown = [u.text for u in new_units]
+    assert len(shown) == len(set(shown))
+    radio = [u for u in new_units if u.text.startswith(("Đài Truyền hình Việt Nam", "Đài Tiếng nói Việt Nam",
+                                                         "Thông tấn xã Việt Nam"))]
+    assert len(radio) == 3 and len({u.where for u in radio}) == 1
+    assert "Bộ Ngoại giao" not in radio[0].where and "TỔ CHỨC THỰC HIỆN" in radio[0].where
+    review = imported.review_lines()
+    assert review.count(f"- {NEW_UNIT_REASON} ({len(new_units)} mục):") == 1
+    assert sum(line.startswith("    + ") for line in review) >= len(new_units)
+    assert sum(1 for line in review if NEW_UNIT_REASON in line) == 1

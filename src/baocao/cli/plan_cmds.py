@@ -103,8 +103,8 @@ def plan_import(source: Path, out_yaml: Path, overwrite: bool) -> None:
     click.echo(f"Đã ghi kế hoạch: {shown(out_yaml)}")
     if imported.uncertain:
         click.echo(f"Cần xem lại ({len(imported.uncertain)} mục):")
-        for item in imported.uncertain:
-            click.echo(f"  - {item.line()}")
+        for line in imported.review_lines():
+            click.echo(f"  {line}")
     else:
         click.echo("Không có mục nào cần xem lại.")
     click.echo(f"Kiểm tra tệp bằng: baocao outline {shown(out_yaml)}")

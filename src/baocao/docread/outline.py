@@ -133,6 +133,9 @@ def _emit(p: Paragraph, label: str, kind: str, level: int, lines: list[str],
                     Place(paragraph=p.number, heading=_heading_text(stack)))
         stack.append((level, item.shown))
         return [item]
+    if level:  # a numbered item typed as a sentence ("12. Đài …: chủ trì …") is a sibling of "11. Bộ …", not under it
+        while stack and stack[-1][0] >= level:
+            stack.pop()
     kind = {"roman": "numbered", "letter": "numbered", "": "text"}.get(kind, kind)
     return [Item(text, label, kind, 0, tuple(h for _lv, h in stack),
                  Place(paragraph=p.number, heading=_heading_text(stack)))]

@@ -124,9 +124,6 @@ def _sections(items: list[Item], outline: Outline, body: Body, ctx: "Context") -
     closing_at = _closing_at(items)
     if closing_at is not None:
         body.closing = _shown(items[closing_at])
-    else:
-        body.uncertain.append(Uncertain(_where(items[-1]), _shown(items[-1]),
-                                        "không thấy câu kết thúc \"Trên đây là …/.\": cần ghi 'closing'"))
     parts: list[tuple[Entry, list[Entry]]] = []
     for e in entries[first: closing_at if closing_at is not None else len(entries)]:
         if e.kind == "section":
@@ -169,7 +166,7 @@ class Context:
     targets_seen: int = 0
     placed: bool = False
     parts: list[tuple[dict, Node, str]] = field(default_factory=list)
-    notes: list[tuple[Node, str]] = field(default_factory=list)
+    notes: list[tuple[Node, str, str | None]] = field(default_factory=list)  # node, reason, text shown
 
     def finish(self, part: dict, root: Node, key: str) -> None:
         """Tasks, units and targets of a section or article; its blocks are written by :meth:`close`."""
@@ -177,7 +174,7 @@ class Context:
             self.placed = place_tasks(root, self.task_groups)
         self.notes += mark_units(part, root, self.units)
         found, self.targets_seen = mark_targets(part, root, self.targets_seen)
-        self.notes += found
+        self.notes += [(node, reason, None) for node, reason in found]
         self.parts.append((part, root, key))
 
     def close(self) -> None:
@@ -196,10 +193,10 @@ class Context:
             for group in self.task_groups:
                 for task in group.get("tasks", []):
                     task["in_body"] = False
-        for node, reason in self.notes:
+        for node, reason, shown in self.notes:
             e = node.entry
             assert e is not None
-            self.body.uncertain.append(Uncertain(_where(e.item), e.item.shown, reason, node.key))
+            self.body.uncertain.append(Uncertain(_where(e.item), shown or e.item.shown, reason, node.key))
 
 
 # --------------------------------------------------------------------------- decisions

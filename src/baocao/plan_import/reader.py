@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from baocao.docread.outline import Outline, read_outline
-from baocao.errors import BaocaoError, InputError
+from baocao.errors import InputError
 
 from .appendix import unit_id
 from .head import read_head, read_horizon, unsure, where
@@ -31,10 +31,10 @@ _ROUNDS = 4
 def _check_kind(outline: Outline, source: Path) -> None:
     if outline.type_name not in ("KẾ HOẠCH", "QUYẾT ĐỊNH"):
         shown = f"'{outline.type_line.flat}'" if outline.type_line else "không thấy"
-        raise PlanImportError(source, f"Tệp {source.name} không phải kế hoạch hoặc quyết định: tên loại văn bản "
+        raise PlanImportError(source, f"không phải kế hoạch hoặc quyết định: tên loại văn bản "
                                       f"(dòng KẾ HOẠCH hoặc QUYẾT ĐỊNH dưới phần đầu) {shown}.")
     if not outline.body:
-        raise PlanImportError(source, f"Tệp {source.name} không phải kế hoạch hoặc quyết định: có tên loại "
+        raise PlanImportError(source, f"không phải kế hoạch hoặc quyết định: có tên loại "
                                       f"{outline.type_name} nhưng không có nội dung (không có đoạn nào sau trích yếu).")
 
 
@@ -146,14 +146,15 @@ def import_plan(path: str | os.PathLike[str]) -> ImportedPlan:
 def loadable(imported: ImportedPlan) -> ImportedPlan:
     """``imported`` checked as any plan file is; what the model refuses and the import can put right (a target
     whose quote or figures do not fit its paragraph, a unit used but not declared) is put right and listed.
-    Anything else is a fault of the import itself: a :class:`BaocaoError` naming the file."""
+    Anything else is a fault of the import itself, a bug (the command line exits 1 and asks for a report):
+    a :class:`RuntimeError` naming the file."""
     for _ in range(_ROUNDS):
         try:
             imported.plan()
             return imported
         except InputError as error:
             if not _fix(imported.data, error, imported.uncertain):
-                raise BaocaoError(f"Lỗi của baocao khi nhập {imported.source.name}: tệp kế hoạch đọc được không "
+                raise RuntimeError(f"Lỗi của baocao khi nhập {imported.source.name}: tệp kế hoạch đọc được không "
                                   f"hợp lệ ({error})") from error
             imported.data = _clean(imported.data)
     imported.plan()

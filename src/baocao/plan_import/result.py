@@ -59,6 +59,22 @@ class ImportedPlan:
     data: dict[str, Any]  # the plan file as plain data (keys as docs/plan-file.md)
     uncertain: list[Uncertain] = field(default_factory=list)
 
+    def review_lines(self) -> list[str]:
+        """The uncertain items as a reader goes through them: an item whose reason no other shares on one
+        line ("- where: reason — «text»"); items sharing a reason under it once ("- reason (N mục):" then
+        "    + where: «text»"), in the order each reason first appears."""
+        groups: dict[str, list[Uncertain]] = {}
+        for u in self.uncertain:
+            groups.setdefault(u.reason, []).append(u)
+        lines: list[str] = []
+        for reason, items in groups.items():
+            if len(items) == 1:
+                lines.append(f"- {items[0].line()}")
+                continue
+            lines.append(f"- {reason} ({len(items)} mục):")
+            lines += [f"    + {u.where}: «{shorten(u.text)}»" for u in items]
+        return lines
+
     def to_yaml(self) -> str:
         """The plan file's YAML text, the uncertain items listed in a comment at its top."""
         from ..yamlfile import dump_yaml
@@ -66,7 +82,7 @@ class ImportedPlan:
         head = [f"# Kế hoạch nhập từ văn bản Word: {self.source.name}"]
         if self.uncertain:
             head.append(f"# Cần xem lại ({len(self.uncertain)} mục):")
-            head += [f"#   - {u.line()}" for u in self.uncertain]
+            head += [f"#   {line}" for line in self.review_lines()]
         else:
             head.append("# Không có mục nào cần xem lại.")
         return "\n".join(head) + "\n" + dump_yaml(self.data)

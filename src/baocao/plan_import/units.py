@@ -120,11 +120,13 @@ def _resolve(node: Node, units: list[dict[str, Any]], added: list[dict[str, Any]
     return ids
 
 
-def mark_units(part: dict[str, Any], root: Node, units: list[dict[str, Any]]) -> list[tuple[Node, str]]:
-    """Mark the duties of units in an implementation part; (node, reason) for each unit declared here."""
+def mark_units(part: dict[str, Any], root: Node,
+               units: list[dict[str, Any]]) -> list[tuple[Node, str, str | None]]:
+    """Mark the duties of units in an implementation part; (node, reason, the unit's name) for each unit
+    declared here — a paragraph naming three new units gives three notes, each naming its unit."""
     if part.get("role") != "implementation":
         return []
-    notes: list[tuple[Node, str]] = []
+    notes: list[tuple[Node, str, str | None]] = []
 
     def visit(parent: Node) -> None:
         for node in parent.children:
@@ -138,7 +140,7 @@ def mark_units(part: dict[str, Any], root: Node, units: list[dict[str, Any]]) ->
             ids = _resolve(node, units, added)
             if ids:
                 node.extra["unit"] = ids[0] if len(ids) == 1 else ids
-                notes.extend((node, NEW_UNIT_REASON) for _ in added)
+                notes.extend((node, NEW_UNIT_REASON, f"{u['name']} (mã {u['id']})") for u in added)
 
     visit(root)
     return notes
