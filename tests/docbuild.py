@@ -28,21 +28,26 @@ _LEVELS = (("upperRoman", "%1."), ("decimal", "%2."), ("decimal", "%2.%3."), ("b
 _TYPED = re.compile(r"^(?:[IVX]+\.|\d+(?:\.\d+)*\.|[-+])\s+")
 
 
+def add_list(document, ident: str, levels_xml: str) -> str:
+    """Add a multi-level list (``<w:lvl>`` elements ``levels_xml``) as numId ``ident``; returns ``ident``."""
+    part = document.part.numbering_part.element
+    abstract = parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{ident}">'
+                         f'<w:multiLevelType w:val="multilevel"/>{levels_xml}</w:abstractNum>')
+    first_num = part.find(qn("w:num"))
+    if first_num is not None:
+        first_num.addprevious(abstract)  # the schema wants every abstractNum before the first num
+    else:
+        part.append(abstract)
+    part.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{ident}"><w:abstractNumId w:val="{ident}"/></w:num>'))
+    return ident
+
+
 def _numbering(document) -> None:
     """Add one multi-level list (I. / 1. / 1.1. / - / +) to the document's numbering part."""
-    part = document.part.numbering_part.element
     levels = "".join(
         f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>'
         f'<w:lvlJc w:val="left"/></w:lvl>' for i, (fmt, text) in enumerate(_LEVELS))
-    abstract = parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{LIST_ID}">'
-                         f'<w:multiLevelType w:val="multilevel"/>{levels}</w:abstractNum>')
-    first_num = part.find(qn("w:num"))
-    if first_num is not None:
-        first_num.addprevious(abstract)
-    else:
-        part.append(abstract)
-    part.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{LIST_ID}"><w:abstractNumId w:val="{LIST_ID}"/>'
-                          f'</w:num>'))
+    add_list(document, LIST_ID, levels)
 
 
 def _number(paragraph, level: int) -> None:

@@ -165,27 +165,16 @@ class _Word:
 
     def numbering(self, levels: list[str]) -> str:
         """A new multi-level list with ``levels``; returns its numId."""
-        from docx.oxml import parse_xml
-        from docx.oxml.ns import nsdecls, qn
+        from docbuild import add_list
 
-        part = self.document.part.numbering_part.element
         self.next_id += 1
-        ident = str(self.next_id)
         xml = ""
         for i, kind in enumerate(levels):
             fmt, text = _WORD_FORMAT[kind]
             xml += (f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
                     f'<w:lvlText w:val="{text.format(n=i + 1)}"/><w:lvlJc w:val="left"/>'
                     f'<w:pPr><w:ind w:left="0" w:firstLine="567"/></w:pPr></w:lvl>')
-        abstract = parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{ident}">'
-                             f'<w:multiLevelType w:val="multilevel"/>{xml}</w:abstractNum>')
-        first_num = part.find(qn("w:num"))
-        if first_num is not None:
-            first_num.addprevious(abstract)
-        else:
-            part.append(abstract)
-        part.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{ident}"><w:abstractNumId w:val="{ident}"/></w:num>'))
-        return ident
+        return add_list(self.document, str(self.next_id), xml)
 
     def para(self, container, text: str = "", *, bold: bool = False, italic: bool = False, size: float = 14,
              align: str = "justify", indent: bool = False, label_bold: str = ""):
