@@ -119,19 +119,20 @@ def test_unit_ids_are_ascii_and_unique():
 
 def test_a_timeframe_the_plan_cannot_read_is_kept_and_listed(tmp_path):
     rows = (("I", "Củng cố hợp tác xã", "", "", ""),
-            ("1", "Rà soát hợp tác xã ngừng hoạt động", "Phòng Kinh tế", "Trước 30/6/2021", ""),
-            ("2", "Tập huấn cán bộ hợp tác xã", "Phòng Kinh tế", "Năm 2021", "Kinh phí tỉnh"))
+            ("1", "Rà soát hợp tác xã ngừng hoạt động", "Phòng Kinh tế", "Sau khi có hướng dẫn năm 2021", ""),
+            ("2", "Tập huấn cán bộ hợp tác xã", "Phòng Kinh tế", "Trước 30/6/2021", "Kinh phí tỉnh"))
     path = decree_doc(tmp_path / "kh.docx", body=("I. NHIỆM VỤ", "1. Rà soát, củng cố hợp tác xã."),
                       appendix=rows, appendix_ref="(Kèm theo Kế hoạch số 12/KH-LMHTX ngày 11 tháng 5 năm 2021 "
                                                   "của Liên minh HTX tỉnh Đắk Nông)")
     groups, units, _appendix, uncertain = read_task_appendix(read_outline(path))
     first, second = groups[0]["tasks"]
-    assert first["timeframe"] == "Năm 2021" and first["note"] == "Thời gian: Trước 30/6/2021"
+    assert first["timeframe"] == "Năm 2021" and first["note"] == "Thời gian: Sau khi có hướng dẫn năm 2021"
+    assert second["timeframe"] == "Trước 30/6/2021"  # a deadline by a day is read as written
     assert second["note"] == "Kinh phí tỉnh" and units == [{"id": "pkt", "name": "Phòng Kinh tế"}]
     assert [u.key for u in uncertain] == ["task_groups[0].tasks[0].timeframe"]
-    assert "Trước 30/6/2021" in uncertain[0].text and uncertain[0].where == "bảng 3, hàng 3, cột 4 (Phụ lục)"
+    assert "Sau khi có hướng dẫn" in uncertain[0].text and uncertain[0].where == "bảng 3, hàng 3, cột 4 (Phụ lục)"
     imported = import_plan(path)
-    assert imported.plan().tasks()[0].note == "Thời gian: Trước 30/6/2021"
+    assert imported.plan().tasks()[0].note == "Thời gian: Sau khi có hướng dẫn năm 2021"
     assert any(u.key == "task_groups[0].tasks[0].timeframe" for u in imported.uncertain)
 
 

@@ -59,3 +59,31 @@ def test_unknown_wording_is_a_baocao_error_and_still_a_value_error():
     with pytest.raises(BaocaoError) as exc:
         parse_timeframe("Khi nào xong")
     assert isinstance(exc.value, ValueError) and "Không hiểu" in str(exc.value)
+
+
+@pytest.mark.parametrize(("wording", "deadline", "recurring"), [
+    ("Tháng 6/2023", date(2023, 6, 30), False),
+    ("Tháng 12 năm 2024", date(2024, 12, 31), False),
+    ("Trước ngày 30/6/2023", date(2023, 6, 30), False),
+    ("Trước 15/12/2024 và thường xuyên", date(2024, 12, 15), True),
+    ("Chậm nhất ngày 15 tháng 12 năm 2024", date(2024, 12, 15), False),
+    ("Hằng quý", None, True),
+    ("Năm 2021-2022", date(2022, 12, 31), False),
+])
+def test_forms_real_appendix_tables_use(wording, deadline, recurring):
+    """Months, deadlines by a day, "hằng quý" and "Năm 2021-2022" are read, the wording kept as written."""
+    tf = parse_timeframe(wording)
+    assert (tf.text, tf.deadline(), tf.recurring) == (wording, deadline, recurring)
+
+
+def test_a_deadline_by_a_day_is_due_in_its_half_year_and_not_before():
+    tf = parse_timeframe("Trước ngày 30/6/2023")
+    assert tf.active_between(date(2023, 1, 1), date(2023, 6, 30))
+    assert not tf.active_between(date(2023, 7, 1), date(2023, 12, 31))
+    assert not tf.due_by(date(2023, 6, 29)) and tf.due_by(date(2023, 6, 30))
+
+
+@pytest.mark.parametrize(("wording", "says"), [("Tháng 13/2023", "tháng 13"), ("Trước ngày 31/2/2023", "31/2/2023")])
+def test_a_date_that_does_not_exist_is_refused_by_name(wording, says):
+    with pytest.raises(TimeframeError, match=says):
+        parse_timeframe(wording)

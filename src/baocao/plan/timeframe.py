@@ -3,7 +3,8 @@
 The appendix shows the wording exactly as the plan has it ("Năm 2021 và thường xuyên"); reports need
 to know which tasks fall due in a period. :func:`parse_timeframe` reads the common Vietnamese forms:
 "Thường xuyên", "Hằng năm", "Năm 2021", "Giai đoạn 2021-2025", "2 năm 1 lần", "Quý II/2022",
-"6 tháng đầu năm 2023" and combinations joined by "và", "," or ";".
+"6 tháng đầu năm 2023", "Tháng 6/2023", "Trước ngày 30/6/2023", "Hằng quý" and combinations joined by "và",
+"," or ";" — the forms real provincial plans use in their appendix tables.
 """
 
 from __future__ import annotations
@@ -86,11 +87,17 @@ def parse_timeframe(text: str) -> Timeframe:
     every: int | None = None
     windows: list[tuple[date, date]] = []
     for part in filter(None, _PARTS.split(_norm(wording))):
-        if part in {"thường xuyên", "hằng năm", "hàng năm", "liên tục", "định kỳ hằng năm", "định kỳ hàng năm"}:
+        if part in _RECURRING:
             recurring = True
         elif m := re.fullmatch(r"(?:trong )?năm (\d{4})", part) or re.fullmatch(r"(\d{4})", part):
             years.append(int(m.group(1)))
-        elif m := re.fullmatch(r"(?:giai đoạn |từ năm |từ )?(\d{4}) ?(?:-|–|đến năm|đến) ?(\d{4})", part):
+        elif m := re.fullmatch(r"(?:trong )?tháng (\d{1,2}) ?(?:/|năm ) ?(\d{4})", part):
+            y, mo = int(m.group(2)), _month(int(m.group(1)), wording)
+            windows.append((date(y, mo, 1), _month_end(y, mo)))
+        elif m := _BY_DAY.fullmatch(part):
+            end = _day(m, wording)
+            windows.append((date(end.year, 1, 1), end))
+        elif m := re.fullmatch(r"(?:giai đoạn |từ năm |từ |năm )?(\d{4}) ?(?:-|–|đến năm|đến) ?(\d{4})", part):
             lo, hi = int(m.group(1)), int(m.group(2))
             if hi < lo:
                 raise TimeframeError(f"Giai đoạn '{part}' có năm kết thúc trước năm bắt đầu.")
@@ -107,9 +114,32 @@ def parse_timeframe(text: str) -> Timeframe:
         else:
             raise TimeframeError(
                 f"Không hiểu thời gian thực hiện '{wording}' (phần '{part}'). Dùng các dạng: 'Thường xuyên', "
-                "'Năm 2021', 'Giai đoạn 2021-2025', '2 năm 1 lần', 'Quý II/2022', '6 tháng đầu năm 2023', nối bằng 'và'."
+                "'Năm 2021', 'Giai đoạn 2021-2025', '2 năm 1 lần', 'Quý II/2022', '6 tháng đầu năm 2023', "
+                "'Tháng 6/2023', 'Trước ngày 30/6/2023', 'Hằng quý', nối bằng 'và'."
             )
     return Timeframe(wording, recurring, tuple(years), period, every, tuple(windows))
+
+
+#: Wordings of a task done again and again over the plan's years.
+_RECURRING = {"thường xuyên", "hằng năm", "hàng năm", "liên tục", "định kỳ hằng năm", "định kỳ hàng năm", "hằng quý",
+              "hàng quý", "hằng tháng", "hàng tháng", "định kỳ"}
+#: A deadline: "trước ngày 30/6/2023", "trước 30/6/2023", "chậm nhất ngày 15 tháng 12 năm 2024".
+_BY_DAY = re.compile(r"(?:hoàn thành )?(?:trước|chậm nhất|muộn nhất|không quá)(?: ngày)? (\d{1,2})"
+                     r"(?: ?[/.-] ?(\d{1,2}) ?[/.-] ?| tháng (\d{1,2}) năm )(\d{4})")
+
+
+def _month(month: int, wording: str) -> int:
+    if not 1 <= month <= 12:
+        raise TimeframeError(f"Thời gian thực hiện '{wording}' có tháng {month} không có thật.")
+    return month
+
+
+def _day(m: re.Match[str], wording: str) -> date:
+    day, month, year = int(m.group(1)), _month(int(m.group(2) or m.group(3)), wording), int(m.group(4))
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise TimeframeError(f"Thời gian thực hiện '{wording}' có ngày {day}/{month}/{year} không có thật.") from None
 
 
 def _month_end(year: int, month: int) -> date:
