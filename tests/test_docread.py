@@ -18,7 +18,7 @@ from baocao.plan.text import appendix_rows, plan_context
 from baocao.render.docx import render_docx
 from baocao.render.pdf import find_soffice
 from conftest import norm
-from docbuild import clerk_plan, saved_by_libreoffice
+from docbuild import clerk_plan, decree_doc, saved_by_libreoffice
 
 MADE = ["template", "clerk-table-typed", "clerk-tabs-typed", "clerk-table-word-numbering", "clerk-tabs-breaks",
         "libreoffice-template", "libreoffice-word-numbering"]
@@ -213,3 +213,19 @@ def test_a_draft_mark_above_the_header_table(tmp_path, plan):
     assert [x.flat for x in o.header.marks] == ["DỰ THẢO"]
     assert (o.header.symbol, o.header.date, o.header.year) == ("/KH-LMHTX", None, 2021)
     assert o.type_name == "KẾ HOẠCH" and o.body[0].text.startswith("Thực hiện Chương trình số 59-CTr/TU")
+
+
+def test_heading_paths_of_numbered_sentences_and_articles(tmp_path):
+    """A numbered sentence after a numbered heading is its sibling ("12. Đài …: chủ trì …" after "11. Bộ Ngoại
+    giao" sits under III, not under 11); "Điều 2." ends every heading before it and heads what follows."""
+    path = decree_doc(tmp_path / "qd.docx", type_name="QUYẾT ĐỊNH", summary="Về việc phê duyệt quy hoạch chợ",
+                      body=("III. TỔ CHỨC THỰC HIỆN", "11. Bộ Ngoại giao",
+                            "- Phối hợp vận động kiều bào tham gia.",
+                            "12. Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam: Chủ trì xây dựng chuyên mục.",
+                            "3. Chính sách đào tạo", "Điều 2. Tổ chức chỉ đạo và thực hiện:",
+                            "Sở Thương mại chủ trì tổ chức thực hiện."))
+    items = {it.text[:12]: it for it in read_outline(path).body}
+    assert items["Phối hợp vận"].headings == ("III. TỔ CHỨC THỰC HIỆN", "11. Bộ Ngoại giao")
+    assert items["Đài Truyền h"].headings == ("III. TỔ CHỨC THỰC HIỆN",)
+    assert items["Điều 2. Tổ c"].headings == ()
+    assert items["Sở Thương mạ"].headings == ("Điều 2",)

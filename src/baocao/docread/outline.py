@@ -29,6 +29,8 @@ LABEL = re.compile(r"^(?:(?P<roman>[IVX]{1,5})[.)]\s*(?=\S)|(?P<num>\d{1,2}(?:\.
 #: An appendix heading line: "Phụ lục", "PHỤ LỤC II", "Phụ lục số 02", "Phụ lục I:".
 APPENDIX_HEADING = re.compile(r"^phụ lục(?:\s+(?:số\s+)?(?:[ivxlc]+|\d+))?\s*[.:]?$", re.IGNORECASE)
 _TERMINAL = tuple(".;:,!?…")
+#: An article of a decision: "Điều 1. …" — a part of its own, whatever heading stood before it.
+ARTICLE = re.compile(r"^Điều\s+(\d{1,3})\s*[.:]")
 _SUMMARY_STOP = ("Kính gửi", "Căn cứ", "Thực hiện", "Theo ", "Xét ")
 
 
@@ -132,6 +134,11 @@ def _emit(p: Paragraph, label: str, kind: str, level: int, lines: list[str],
         item = Item(text, label, "heading", level, tuple(h for _lv, h in stack),
                     Place(paragraph=p.number, heading=_heading_text(stack)))
         stack.append((level, item.shown))
+        return [item]
+    if article := ARTICLE.match(text):  # "Điều 2." closes every heading before it (the authority line, "3. …")
+        stack.clear()
+        item = Item(text, label, {"": "text"}.get(kind, kind), 0, (), Place(paragraph=p.number))
+        stack.append((0, f"Điều {article.group(1)}"))
         return [item]
     if level:  # a numbered item typed as a sentence ("12. Đài …: chủ trì …") is a sibling of "11. Bộ …", not under it
         while stack and stack[-1][0] >= level:
