@@ -433,7 +433,9 @@ def test_a_label_typed_with_another_mark_keeps_it(tmp_path: Path) -> None:
         {"numbered": "Báo cáo kết quả."}]
 
 
-def test_a_table_in_the_body_is_listed(tmp_path: Path) -> None:
+def test_a_table_in_the_body_is_kept_where_it_stands_and_listed(tmp_path: Path) -> None:
+    """No word of a table in the body is lost: each row becomes a text block after the paragraph before the
+    table (cells joined by " | "), and the table is listed once for the analyst to recast."""
     import docx
 
     from tests.docbuild import decree_doc
@@ -450,7 +452,9 @@ def test_a_table_in_the_body_is_listed(tmp_path: Path) -> None:
     body = read_body(read_outline(path), task_groups=[], units=[])
     (listed,) = [u for u in body.uncertain if u.reason.startswith("bảng trong thân văn bản")]
     assert listed.text == "Huyện | Số HTX" and listed.where.startswith("bảng ")
-    assert len(body.sections[0]["blocks"]) == 2
+    first, second = body.sections[0]["blocks"]  # the rows under the sentence that introduces the table
+    assert first["numbered"] == "Chỉ tiêu theo huyện như bảng sau:" and second["numbered"] == "Báo cáo kết quả."
+    assert first["blocks"] == [{"text": "Huyện | Số HTX"}, {"text": "Cao Lộc | 5"}]  # no target made of a row
 
 
 # --------------------------------------------------------------------------- real plans typed differently

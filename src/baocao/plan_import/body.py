@@ -18,6 +18,7 @@ from typing import Any
 from .. import decree30 as d30
 from ..docread.blocks import Paragraph, Table, WordDocument
 from ..docread.outline import Item, Outline, read_outline
+from ..docread.places import Place
 from .blocks import Entry, Node, bold_headings, build, entry, section_number, to_blocks
 from .citations import BASIS_LEADS, parse_basis
 from .join import place_tasks
@@ -41,8 +42,8 @@ NOT_SPLIT = ("căn cứ dẫn văn bản (số, ký hiệu) nhưng không tách 
              "('words'), cần xem lại")
 #: Words that show a document is cited ("số 17/2023/QH15").
 CITES = re.compile(r"\bsố:?\s+\S*\d\S*/")
-TABLE_IN_BODY = ("bảng trong thân văn bản chưa được đọc vào tệp kế hoạch: ghi lại nội dung (ví dụ thành một "
-                 "phụ lục có 'rows') nếu cần")
+TABLE_IN_BODY = ("bảng trong thân văn bản: mỗi hàng giữ thành một đoạn tại chỗ, các ô nối bằng ' | '; viết lại "
+                 "thành câu, hoặc chuyển thành một phụ lục có 'rows' nếu cần giữ dạng bảng")
 NO_SECTIONS = "không thấy các phần I, II, III…: nội dung để ở lời mở đầu ('preamble'), cần chia lại thành 'sections'"
 AFTER_CLOSING = "đoạn đứng sau câu kết thúc: đã để ở cuối phần cuối cùng, cần xem lại"
 NO_ARTICLES = "quyết định không có dòng \"QUYẾT ĐỊNH:\" hoặc không có Điều nào: nội dung đọc như một kế hoạch"
@@ -278,9 +279,9 @@ def _attached(sub: Outline, outline: Outline, body: Body, ctx: Context) -> None:
     if m and m.group("prefix") != default:
         attached["ref_prefix"] = m.group("prefix")
     body.attached = attached
-    sub = _without_rules(sub)
+    sub, tables = _with_tables(_without_rules(sub))
     _own_body(sub.body, sub, body, ctx)
-    body.uncertain += _tables_in_body(sub)
+    body.uncertain += tables
 
 
 def _without_rules(outline: Outline) -> Outline:
@@ -301,7 +302,7 @@ def read_body(outline: Outline, *, task_groups: list[dict], units: list[dict]) -
     A rule typed under the summary ("________") is layout, not a paragraph of the body: it is passed over."""
     body = Body()
     ctx = Context(task_groups, units, body)
-    outline = _without_rules(outline)
+    outline, tables = _with_tables(_without_rules(outline))
     if outline.type_name == "QUYẾT ĐỊNH":
         _decision(outline.body, outline, body, ctx)
         sub = attached_outline(outline)
@@ -310,22 +311,39 @@ def read_body(outline: Outline, *, task_groups: list[dict], units: list[dict]) -
     else:
         _own_body(outline.body, outline, body, ctx)
     ctx.close()
-    body.uncertain += _tables_in_body(outline)
+    body.uncertain += tables
     return body
 
 
-def _tables_in_body(outline: Outline) -> list[Uncertain]:
-    """A table standing between body paragraphs is not read into the plan file: each is listed."""
+def _with_tables(outline: Outline) -> tuple[Outline, list[Uncertain]]:
+    """A table standing between body paragraphs kept where it stands: each row a text item (cells joined by
+    " | "), under the heading of the paragraph before it; each table listed once for the analyst."""
     numbers = [it.place.paragraph for it in outline.body if it.place.paragraph is not None]
     if not numbers:
-        return []
+        return outline, []
     first, last, seen, out = min(numbers), max(numbers), 0, []
+    after: dict[int, list[Item]] = {}
     for b in outline.document.blocks:
         if isinstance(b, Paragraph):
             seen = b.number
-        elif first <= seen < last:
-            text = " | ".join(c.flat for c in b.rows[0] if c.flat) if b.rows else ""
-            out.append(Uncertain(f"bảng {b.number}", text, TABLE_IN_BODY))
-    return out
-
-
+            continue
+        if not first <= seen < last:
+            continue
+        before = next(it for it in reversed(outline.body) if (it.place.paragraph or 0) <= seen)
+        rows = [(i, " | ".join(c.flat for c in row if c.flat and not c.continued))
+                for i, row in enumerate(b.rows, start=1)]
+        after.setdefault(before.place.paragraph or 0, []).extend(
+            Item(text, "", "text", 0, before.headings, Place(table=b.number, row=i, heading=before.place.heading))
+            for i, text in rows if text)
+        if rows:
+            out.append(Uncertain(f"bảng {b.number}" + (f" ({before.place.heading})" if before.place.heading else ""),
+                                 next((text for _i, text in rows if text), ""), TABLE_IN_BODY))
+    if not after:
+        return outline, out
+    items: list[Item] = []
+    for k, it in enumerate(outline.body):
+        items.append(it)
+        nxt = outline.body[k + 1].place.paragraph if k + 1 < len(outline.body) else None
+        if it.place.paragraph is not None and (nxt is None or nxt != it.place.paragraph):
+            items += after.pop(it.place.paragraph, [])
+    return dataclasses.replace(outline, body=items), out

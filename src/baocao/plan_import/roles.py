@@ -69,7 +69,8 @@ def mark_targets(part: dict[str, Any], root: Node, seen: int) -> tuple[list[tupl
     for container in containers:
         for node in _walk(container):
             e = node.entry
-            if e is None or e.kind == "heading" or e.text.endswith(":") or "targets" in node.extra:
+            if (e is None or e.kind == "heading" or e.text.endswith(":") or "targets" in node.extra
+                    or e.item.place.table is not None):  # a row of a table in the body: listed as a table
                 continue
             seen += 1
             quote = e.text.rstrip(" ;.")
