@@ -314,3 +314,18 @@ def test_06_import_a_plan_from_word(tmp_path, plan, word):
     else:
         assert imported.decision is not None and coverage.share >= 0.98
         assert "Các đoạn khác nhau" in text or "Hai văn bản có cùng các đoạn" in text
+
+
+@pytest.mark.slow
+def test_02_on_a_plan_that_declares_its_own_data(tmp_path):
+    """The notebooks load the workbook with the plan, so the tables a plan declares (``data:``) are read: the UBND
+    plan's revenue target is computed from its own sheet "Tài chính HTX", not reported as lacking data."""
+    plan_file = ROOT / "tests" / "fixtures" / "plan_ubnd.yaml"
+    workbook = tmp_path / "du-lieu.xlsx"
+    done = subprocess.run([sys.executable, str(ROOT / "tools" / "generate_sample_data.py"), "--plan", str(plan_file),
+                           "--out", str(workbook), "--rows", "30"], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    _nb, text, _out = run(NAMES[1], tmp_path, plan_path=str(plan_file), data_path=str(workbook), period="2024",
+                          target_id="doanh_thu")
+    assert "### doanh_thu:" in text and "Tài chính HTX" in text
+    assert "không có dữ liệu" not in text.lower()
