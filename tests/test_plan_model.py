@@ -6,6 +6,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+import yaml
 
 from baocao.errors import InputError
 from baocao.plan.io import dump_plan, dump_plan_text, load_plan, parse_plan, plan_to_data
@@ -264,3 +265,22 @@ def test_reporting_kinds_accept_every_period_kind_and_name_a_wrong_one():
     with pytest.raises(InputError) as err:
         parse_plan(text.replace("  kinds: [half, year]\n", "  kinds: [half, weekly]\n"), "k.yaml")
     assert "k.yaml" in str(err.value) and "reporting.kinds" in str(err.value)
+
+
+def test_a_plan_whose_last_item_ends_the_document_needs_no_closing():
+    """QĐ 254/QĐ-UBND Sơn La's plan ends on its numbered item "4. … hướng dẫn./.": no closing sentence after it.
+    Without "./." at the end of the last paragraph the closing is still required."""
+    text = SAMPLE_PLAN.read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    data.pop("closing")
+    last = data["sections"][-1]["blocks"]
+    while last[-1].get("blocks"):
+        last = last[-1]["blocks"]
+    kind = next(k for k in last[-1] if k in ("text", "numbered", "lettered", "dash", "plus", "heading"))
+    with pytest.raises(InputError) as exc:
+        parse_plan(yaml.safe_dump(data, allow_unicode=True), "k.yaml")
+    assert "closing" in str(exc.value)
+    last[-1][kind] = last[-1][kind].rstrip(".") + "./."
+    plan = parse_plan(yaml.safe_dump(data, allow_unicode=True), "k.yaml")
+    assert plan.closing == "" and body_paragraphs(plan)[-1].text.endswith("./.")
+    assert parse_plan(dump_plan_text(plan), "k.yaml") == plan

@@ -349,6 +349,14 @@ class Horizon(Model):
         return self
 
 
+def _closed_by_last_block(blocks: Any) -> bool:
+    """Plan data whose last paragraph ends "./." (QĐ 254/QĐ-UBND Sơn La ends on "4. … hướng dẫn./.")."""
+    last = blocks[-1] if isinstance(blocks, list) and blocks and isinstance(blocks[-1], dict) else {}
+    if last.get("blocks"):
+        return _closed_by_last_block(last["blocks"])
+    return any(str(last.get(k, "")).rstrip().endswith("./.") for k in BLOCK_KINDS)
+
+
 class Plan(Model):
     """A whole plan: header, legal bases, body sections, tasks, closing, recipients, signer, appendix."""
 
@@ -379,9 +387,12 @@ class Plan(Model):
     @model_validator(mode="before")
     @classmethod
     def _decision_alone(cls, data: Any) -> Any:
-        """A decision that attaches nothing needs no sections and no closing."""
+        """A decision that attaches nothing needs no sections and no closing; nor does a plan whose last
+        paragraph ends "./."."""
         if isinstance(data, dict) and data.get("decision") is not None and data.get("attached") is None:
             data = {"sections": [], "closing": "", **data}
+        elif isinstance(data, dict) and "closing" not in data and _closed_by_last_block(data.get("sections")):
+            data = {**data, "closing": ""}
         return data
 
     @model_validator(mode="after")
@@ -395,7 +406,7 @@ class Plan(Model):
         own_body = self.decision is None or self.attached is not None
         if own_body and not self.sections:
             raise ValueError("thiếu 'sections' (các phần I, II… của kế hoạch)")
-        if own_body and not self.closing:
+        if own_body and not self.closing and not _closed_by_last_block([s.model_dump() for s in self.sections]):
             raise ValueError("thiếu 'closing' (câu kết thúc './.')")
         if not own_body and (self.sections or self.preamble or self.closing):
             raise ValueError("quyết định không có văn bản kèm theo: nội dung ghi trong các Điều, "
