@@ -25,6 +25,7 @@ OTHER = (FIXTURES / "plan_other.yaml").read_text(encoding="utf-8")
 UBND = FIXTURES / "plan_ubnd.yaml"
 NGHE_AN = FIXTURES / "real-plans" / "nghean-qd-quy-hoach-cho-2010.yaml"
 QD_773 = FIXTURES / "real-plans" / "congbot-qd-773-ttg-kh-nguoi-co-cong-2018.yaml"
+SON_LA = FIXTURES / "real-plans" / "congbot-qd-254-ubnd-sonla-bao-ve-bmnn-2023.yaml"
 
 
 def _other(appendices: str):
@@ -185,7 +186,7 @@ def test_an_article_title_is_bold_and_an_article_sentence_is_not(tmp_path):
     assert two.style.name == "VB Dieu" and two.style.font.bold
 
 
-@pytest.mark.parametrize("plan_file", [UBND, NGHE_AN, QD_773], ids=lambda p: p.stem)
+@pytest.mark.parametrize("plan_file", [UBND, NGHE_AN, QD_773, SON_LA], ids=lambda p: p.stem)
 def test_word_opens_every_form(plan_file, tmp_path):
     plan = baocao.load_plan(plan_file)
     written = write_plan(plan, tmp_path).files
@@ -203,9 +204,22 @@ def test_the_outline_shows_articles_and_appendices():
     assert "Người ký: TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Đoàn Thu Hà" in ubnd
 
 
-@pytest.mark.parametrize("plan_file", [UBND, NGHE_AN, QD_773], ids=lambda p: p.stem)
+@pytest.mark.parametrize("plan_file", [UBND, NGHE_AN, QD_773, SON_LA], ids=lambda p: p.stem)
 def test_load_dump_load_keeps_every_new_form(plan_file):
     from baocao.plan.io import dump_plan_text
 
     plan = baocao.load_plan(plan_file)
     assert baocao.parse_plan(dump_plan_text(plan)) == plan
+
+
+def test_the_attached_plan_refers_to_the_decision_with_the_date_as_written(tmp_path):
+    """QĐ 254/QĐ-UBND Sơn La's plan writes "(Kèm theo Quyết định số 254/QĐ-UBND ngày 17/02/2023 của …)":
+    ``attached.ref_date`` keeps the short date; without it the long form; a date that is not the decision's
+    is refused by name."""
+    text = SON_LA.read_text(encoding="utf-8")
+    ref = "(Kèm theo Quyết định số 254/QĐ-UBND ngày {} của Chủ tịch Ủy ban nhân dân tỉnh)"
+    assert ref.format("17/02/2023") in _texts(write_plan(baocao.parse_plan(text), tmp_path / "a").files[0])
+    long_form = baocao.parse_plan(text.replace('  ref_date: "17/02/2023"\n', ""))
+    assert ref.format("17 tháng 02 năm 2023") in _texts(write_plan(long_form, tmp_path / "b").files[0])
+    with pytest.raises(baocao.InputError, match="attached.ref_date.*18/02/2023"):
+        baocao.parse_plan(text.replace('ref_date: "17/02/2023"', 'ref_date: "18/02/2023"'))

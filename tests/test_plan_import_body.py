@@ -29,6 +29,7 @@ PLANS = {
     "ubnd": ROOT / "tests" / "fixtures" / "plan_ubnd.yaml",
     "congbot": ROOT / "tests" / "fixtures" / "real-plans" / "congbot-qd-773-ttg-kh-nguoi-co-cong-2018.yaml",
     "nghean": ROOT / "tests" / "fixtures" / "real-plans" / "nghean-qd-quy-hoach-cho-2010.yaml",
+    "sonla": ROOT / "tests" / "fixtures" / "real-plans" / "congbot-qd-254-ubnd-sonla-bao-ve-bmnn-2023.yaml",
 }
 #: Where a shipped plan file says more than its document shows, so no reader can give it back.
 #: "nesting": which item holds which is not drawn (nghean keeps "a) …" and the items after it side by side,
@@ -465,9 +466,9 @@ REAL_DOCX = sorted((ROOT / "tests" / "fixtures" / "real-plans" / "docx").glob("*
 
 @pytest.mark.parametrize("path", REAL_DOCX, ids=lambda p: p.name)
 def test_real_plans_typed_in_word_and_libreoffice(path: Path) -> None:
-    """The two real decisions as typed by hand (tests/fixtures/real-plans/docx): the body gives the hand-encoded
+    """The three real decisions as typed by hand (tests/fixtures/real-plans/docx): the body gives the hand-encoded
     plan file's bases, articles, sections and units; every item in order with its wording and number."""
-    plan = load_plan(PLANS["congbot" if path.name.startswith("congbot") else "nghean"])
+    plan = load_plan(PLANS[next(k for k in ("congbot", "nghean", "sonla") if PLANS[k].stem == path.name.split(".")[0])])
     got, body = imported(path, plan)
     assert (got.legal_bases, got.preamble, got.closing, got.attached) == (
         plan.legal_bases, plan.preamble, plan.closing, plan.attached)

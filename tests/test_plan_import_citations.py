@@ -125,3 +125,20 @@ def test_a_basis_citing_what_cannot_be_split_is_listed(tmp_path: Path) -> None:
     assert body.legal_bases == [{"lead": "Căn cứ", "words": "văn bản số 12/UBND-KT, 5/UBND-VX của tỉnh", "end": ";"}]
     (listed,) = [u for u in body.uncertain if u.key.startswith("legal_bases")]
     assert listed.key == "legal_bases[0]" and listed.reason.startswith("căn cứ dẫn văn bản (số, ký hiệu)")
+
+
+def test_a_capitalised_title_after_the_issuer_and_a_symbol_typed_with_a_space() -> None:
+    """QĐ 254/QĐ-UBND Sơn La: "… của Chính phủ Quy định chi tiết …" (the subject is the decree's own title,
+    capitalised, no "về") and "Tờ trình số 02/TTr-CAT- ANCTNB" (a space after a hyphen of the symbol)."""
+    data = parse_basis("Căn cứ Nghị định số 26/2020/NĐ-CP ngày 28 tháng 02 năm 2020 của Chính phủ Quy định chi tiết "
+                       "một số điều của Luật Bảo vệ bí mật nhà nước.")
+    assert data is not None
+    (c,) = data["citations"]
+    assert (c["issuer"], c["about"], c["subject"]) == (
+        "Chính phủ", "", "Quy định chi tiết một số điều của Luật Bảo vệ bí mật nhà nước")
+    text = "Theo đề nghị của Giám đốc Công an tỉnh tại Tờ trình số 02/TTr-CAT- ANCTNB ngày 03 tháng 02 năm 2023."
+    data = parse_basis(text)
+    assert data is not None and data["citations"][0]["symbol"] == "02/TTr-CAT- ANCTNB"
+    assert LegalBasis.model_validate(data).text() == text
+    assert parse_citation("Nghị định số 144/2021/NĐ- CP ngày 31/12/2021 của Chính phủ")["symbol"] == "144/2021/NĐ- CP"
+    assert parse_citation("Quyết định số 12/QĐ-UBND ngày 05/01/2026")["symbol"] == "12/QĐ-UBND"

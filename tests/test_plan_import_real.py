@@ -1,8 +1,8 @@
 """Real plans in Word documents made differently from baocao's templates, imported, rendered and compared.
 
 The documents (tests/fixtures/real-plans/docx/, written by tests/fixtures/real-plans/tools/make_docx.py
-from the real texts beside them) are QĐ 773/QĐ-TTg with its attached Kế hoạch and the QĐ of UBND tỉnh
-Nghệ An approving a market plan, each typed with python-docx (direct formatting, Word list numbering,
+from the real texts beside them) are QĐ 773/QĐ-TTg with its attached Kế hoạch, the QĐ of UBND tỉnh
+Nghệ An approving a market plan and QĐ 254/QĐ-UBND of the Chủ tịch UBND tỉnh Sơn La with its attached Kế hoạch, each typed with python-docx (direct formatting, Word list numbering,
 tables, manual line breaks, runs split, tracked changes left in) and typed in LibreOffice (tabbed header,
 LibreOffice lists, saved as .docx by LibreOffice). For each: import → plan file → load → render →
 the share of the source's sentences found in the same order (≥ 98%), every paragraph kept somewhere,
@@ -33,7 +33,9 @@ DOCS = sorted(DOCX_DIR.glob("*.docx"))
 LABEL = re.compile(r"^(?:Điều \d+\.|[IVX]+\.|\d+(?:\.\d+)*\.|[a-zđ]\)|[-+])\s+")
 #: Lines of the Nghệ An text that the document sets as Decree 30 lays them out (make_docx.py says how):
 #: the type line and summary run together, "Quyết định" for "QUYẾT ĐỊNH:", the closing without "./.".
-RECONSTRUCTED = {"nghean-qd-quy-hoach-cho-2010": (0, 6, 44)}
+#: The Sơn La text runs the agency cell into one line (the document sets it on two: line 0), and writes its
+#: header table row by row where the reader reads it column by column ("Số: …" before the motto: line 3).
+RECONSTRUCTED = {"nghean-qd-quy-hoach-cho-2010": (0, 6, 44), "congbot-qd-254-ubnd-sonla-bao-ve-bmnn-2023": (0, 3)}
 
 
 def _name(source: Path) -> str:
@@ -64,7 +66,7 @@ def test_the_document_says_the_real_text(source):
 def test_the_documents_read_as_decree_30_documents(source):
     outline = read_outline(source)
     assert outline.type_name == "QUYẾT ĐỊNH" and outline.summary
-    assert outline.header.type_code == "QĐ" and outline.header.year in (2003, 2018)
+    assert outline.header.type_code == "QĐ" and outline.header.year in (2003, 2018, 2023)
     assert [x.flat for x in outline.header.motto] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                                                       "Độc lập - Tự do - Hạnh phúc"]
     assert outline.copies and outline.signer
@@ -161,7 +163,7 @@ def test_the_import_states_what_the_hand_encoded_plan_states(trip):
     assert _bullets(got) == _bullets(hand)
 
 
-@pytest.mark.parametrize("source", [d for d in DOCS if d.name.startswith("congbot")], ids=lambda p: p.stem)
+@pytest.mark.parametrize("source", [d for d in DOCS if d.name.startswith("congbot-qd-773")], ids=lambda p: p.stem)
 def test_the_review_list_names_each_new_unit_once_under_its_reason_and_its_own_heading(source):
     """QĐ 773's "12. Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam, Thông tấn xã Việt Nam: Chủ trì …" names
     three units the plan declares from the implementation part: three items, each naming its unit (not the
@@ -182,3 +184,17 @@ def test_the_review_list_names_each_new_unit_once_under_its_reason_and_its_own_h
     assert review.count(f"- {NEW_UNIT_REASON} ({len(new_units)} mục):") == 1
     assert sum(line.startswith("    + ") for line in review) >= len(new_units)
     assert sum(1 for line in review if NEW_UNIT_REASON in line) == 1
+
+
+@pytest.mark.parametrize("source", [d for d in DOCS if d.name.startswith("congbot-qd-254")], ids=lambda p: p.stem)
+def test_the_duties_under_phan_cong_nhiem_vu_are_read_by_unit(source):
+    """QĐ 254/QĐ-UBND Sơn La sets the duties by unit under "III. PHÂN CÔNG NHIỆM VỤ" (not "TỔ CHỨC THỰC HIỆN"):
+    the part is the implementation part, and its six units ("1. Công an tỉnh" as a heading, "2. Văn phòng UBND
+    tỉnh: Phối hợp …" on one line) are declared, each over its own item, as in the hand-encoded file."""
+    hand = load_plan(REAL_PLANS / f"{_name(source)}.yaml")
+    imported = import_plan(source).data
+    part = imported["sections"][2]
+    assert (part["title"], part["role"]) == ("PHÂN CÔNG NHIỆM VỤ", "implementation")
+    assert [u["name"] for u in imported["units"]] == [u.name for u in hand.units]
+    names = {u["id"]: u["name"] for u in imported["units"]}
+    assert [names[b["unit"]] for b in part["blocks"]] == [hand.unit(b.unit).name for b in hand.sections[2].blocks]

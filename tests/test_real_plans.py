@@ -1,9 +1,12 @@
-"""Two real, public plans encoded from their text alone render whole and pass the layout check.
+"""Three real, public plans encoded from their text alone render whole and pass the layout check.
 
 - ``nghean-qd-quy-hoach-cho-2010``: a decision of the UBND of Nghệ An approving a plan, its content
   inline in Điều 1 (lettered items a)…đ), targets with numbers, several units named in one block);
 - ``congbot-qd-773-ttg-kh-nguoi-co-cong-2018``: decision 773/QĐ-TTg and the plan it issues, printed
-  after it as its own titled document "(Ban hành kèm theo Quyết định số …)".
+  after it as its own titled document "(Ban hành kèm theo Quyết định số …)";
+- ``congbot-qd-254-ubnd-sonla-bao-ve-bmnn-2023``: decision 254/QĐ-UBND of the Chủ tịch UBND tỉnh Sơn La and
+  the plan it issues (duties by unit under "III. PHÂN CÔNG NHIỆM VỤ", no closing sentence: its last item
+  ends "./."), printed with its own header, signer and Nơi nhận.
 
 The source texts and their provenance are in ``tests/fixtures/real-plans/`` (each ``.source.md`` says
 where the text came from and every edit made to it). Every source line must appear, in order, in the
@@ -32,6 +35,7 @@ from conftest import FIXTURES, norm
 
 REAL = FIXTURES / "real-plans"
 NGHE_AN, QD_773 = "nghean-qd-quy-hoach-cho-2010", "congbot-qd-773-ttg-kh-nguoi-co-cong-2018"
+SON_LA = "congbot-qd-254-ubnd-sonla-bao-ve-bmnn-2023"
 MOTTO = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
 #: Lines the .docx adds to the source: the Decree-30 header and the parts the plan file says it inferred
 #: ("QUYẾT ĐỊNH:" is the source's "Quyết định" line in its Decree-30 form).
@@ -40,6 +44,7 @@ ADDED = {
               "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN", "QUYẾT ĐỊNH:", "Nơi nhận:", "- Như Điều 3;", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN",
               "(bản nguồn không ghi họ tên người ký)"],  # "CHỦ TỊCH" is in the source ("Chủ tịch UBND các huyện")
     QD_773: [*MOTTO, "Số: 773/QĐ-TTg", "Hà Nội, ngày 26 tháng 6 năm 2018", *MOTTO],
+    SON_LA: [],  # header, signer and Nơi nhận are the text's own; the attached plan's header repeats them
 }
 
 
@@ -80,7 +85,7 @@ def renders(tmp_path_factory):
     return get
 
 
-@pytest.fixture(params=[NGHE_AN, QD_773])
+@pytest.fixture(params=[NGHE_AN, QD_773, SON_LA])
 def rendered(request, renders):
     return renders(request.param)
 
@@ -143,6 +148,24 @@ def test_qd_773_structure(renders):
     assert body.count("KẾ HOẠCH") == 1
     ref = "(Ban hành kèm theo Quyết định số 773/QĐ-TTg ngày 26 tháng 6 năm 2018 của Thủ tướng Chính phủ)"
     assert body[body.index("KẾ HOẠCH") + 2] == ref
+
+
+def test_son_la_structure(renders):
+    _name, plan, path = renders(SON_LA)
+    assert plan.symbol == "254/QĐ-UBND" and plan.closing == "" and plan.signer.authority == ""
+    assert [s.role for s in plan.sections] == ["purposes", None, "implementation", "implementation"]
+    duties = plan.duties()
+    assert list(duties) == ["cat", "vp_ubnd", "snv", "stp", "stttt", "stc"] and len(duties["cat"]) == 5
+    document = docx.Document(str(path))
+    assert [s.orientation for s in document.sections] == [0, 0]  # the decision, then the attached plan
+    body = [norm(p.text) for p in document.paragraphs]
+    plan_start = body.index("KẾ HOẠCH")
+    assert body[plan_start + 2] == ("(Kèm theo Quyết định số 254/QĐ-UBND ngày 17/02/2023 của Chủ tịch Ủy ban "
+                                    "nhân dân tỉnh)")
+    numbers = [t.split(" ")[0] for t in body[body.index("III. PHÂN CÔNG NHIỆM VỤ"):] if re.match(r"^\d+\. ", t)]
+    assert numbers == ["1.", "2.", "3.", "4.", "5.", "6.", "1.", "2.", "3.", "4."]
+    last = [t for t in body if t][-1]  # no closing sentence after the last item, and no empty one
+    assert last.startswith("4. Quá trình thực hiện") and last.endswith("hướng dẫn./.") and body[-2] == last
 
 
 # --- the Nghệ An targets on a workbook generated from the plan's data declaration ------------------------

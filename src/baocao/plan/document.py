@@ -120,7 +120,7 @@ def document_context(plan: Plan, *, draft: bool = False) -> dict[str, Any]:
         att = plan.attached
         prefix = att.ref_prefix or ATTACHED_PREFIX.format(type=plan.document.type_word)
         ctx["attachments"] = [{"parent": doc["parent"], "issuer": doc["issuer"], "type_name": att.type_name,
-                               "title": att.title, "ref": reference_line(plan, prefix, draft=draft),
+                               "title": att.title, "ref": reference_line(plan, prefix, draft=draft, written=att.ref_date),
                                **_own_body(plan)}]
     return ctx
 

@@ -15,7 +15,7 @@ from typing import Any, Literal
 from pydantic import Field, field_validator, model_serializer, model_validator
 
 from ..decree30 import AGENCY_CODE, DOC_NUMBER, SIGNER_PREFIX, TYPE_NAMES
-from ..vnformat import join_vi
+from ..vnformat import join_vi, parse_date
 from .appendices import Appendix
 from .base import Model
 from .citations import Citation, LegalBasis  # noqa: F401  (Citation is imported from here too)
@@ -179,15 +179,13 @@ class Decision(Model):
 
 
 class Attached(Model):
-    """The document a decision issues, printed after it as its own titled document (the plan itself).
-
-    Its body is the plan's ``preamble``, ``sections`` and ``closing``; its title block is
-    "KẾ HOẠCH" / ``title`` / "(Ban hành kèm theo Quyết định số … ngày … của …)".
-    """
+    """The document a decision issues, printed after it as its own titled document (the plan itself): the plan's
+    ``preamble``, ``sections`` and ``closing`` under "KẾ HOẠCH" / ``title`` / "(Ban hành kèm theo … ngày … của …)"."""
 
     type: str = "KH"
     title: str
     ref_prefix: str | None = None  # default "Ban hành kèm theo Quyết định số"
+    ref_date: str | None = None  # the decision's date as that line writes it ("17/02/2023"); the long form if none
 
     @field_validator("type")
     @classmethod
@@ -352,9 +350,7 @@ class Horizon(Model):
 def _closed_by_last_block(blocks: Any) -> bool:
     """Plan data whose last paragraph ends "./." (QĐ 254/QĐ-UBND Sơn La ends on "4. … hướng dẫn./.")."""
     last = blocks[-1] if isinstance(blocks, list) and blocks and isinstance(blocks[-1], dict) else {}
-    if last.get("blocks"):
-        return _closed_by_last_block(last["blocks"])
-    return any(str(last.get(k, "")).rstrip().endswith("./.") for k in BLOCK_KINDS)
+    return _closed_by_last_block(last["blocks"]) if last.get("blocks") else any(str(last.get(k, "")).rstrip().endswith("./.") for k in BLOCK_KINDS)
 
 
 class Plan(Model):
@@ -387,8 +383,7 @@ class Plan(Model):
     @model_validator(mode="before")
     @classmethod
     def _decision_alone(cls, data: Any) -> Any:
-        """A decision that attaches nothing needs no sections and no closing; nor does a plan whose last
-        paragraph ends "./."."""
+        """A decision that attaches nothing needs no sections nor closing; a plan ending "./." no closing."""
         if isinstance(data, dict) and data.get("decision") is not None and data.get("attached") is None:
             data = {"sections": [], "closing": "", **data}
         elif isinstance(data, dict) and "closing" not in data and _closed_by_last_block(data.get("sections")):
@@ -403,6 +398,8 @@ class Plan(Model):
             raise ValueError("văn bản loại QĐ cần mục 'decision' (dòng thẩm quyền, các Điều)")
         if self.attached is not None and self.decision is None:
             raise ValueError("'attached' (văn bản ban hành kèm theo) chỉ dùng với 'decision'")
+        if self.attached and self.attached.ref_date and parse_date(self.attached.ref_date) != self.document.date:
+            raise ValueError(f"'attached.ref_date' ({self.attached.ref_date}) không khớp ngày ban hành 'document.date'")
         own_body = self.decision is None or self.attached is not None
         if own_body and not self.sections:
             raise ValueError("thiếu 'sections' (các phần I, II… của kế hoạch)")

@@ -126,12 +126,12 @@ def appendix_ref(plan: Plan, *, draft: bool = False, appendix: Appendix | None =
     return reference_line(plan, prefix, draft=draft)
 
 
-def reference_line(plan: Plan, prefix: str, *, draft: bool = False) -> str:
+def reference_line(plan: Plan, prefix: str, *, draft: bool = False, written: str | None = None) -> str:
     """"(<prefix> 188/KH-LMHTX ngày 11 tháng 5 năm 2021 của <issuer>)": what an appendix or an attached
-    document says it belongs to."""
+    document says it belongs to; ``written`` is the date as the document writes it ("17/02/2023")."""
     d = plan.document
     symbol = f"     /{d.type}-{plan.issuer.abbreviation}" if draft else plan.symbol
-    when = date_long(None if draft else d.date, year=d.issue_year)
+    when = f"ngày {written}" if written and not draft else date_long(None if draft else d.date, year=d.issue_year)
     return f"({prefix} {symbol} {when} của {plan.issuer.short_name})"
 
 

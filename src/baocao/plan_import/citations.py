@@ -26,11 +26,13 @@ DOC_TYPES = ("Hiến pháp", "Bộ luật", "Luật", "Pháp lệnh", "Nghị qu
              "Tờ trình", "Kết luận", "Thông báo", "Hướng dẫn", "Đề án", "Văn bản", "Báo cáo", "Quy định",
              "Quy chế", "Điều lệ", "Thông tri", "Công điện")
 _TYPE_START = re.compile(r"(?:" + "|".join(re.escape(t) for t in DOC_TYPES) + r")\b")
-_SYMBOL = r"[^\s;,]*\d[^\s;,]*[/-][^\s;,]*[^\s;,.]"
+#: A number-symbol; a space typed after one of its hyphens is kept in it ("02/TTr-CAT- ANCTNB", "144/2021/NĐ- CP").
+_SYMBOL = r"[^\s;,]*\d[^\s;,]*[/-][^\s;,]*[^\s;,.](?:(?<=-) [A-ZĐ][^\s;,]*[^\s;,.])?"
 _DATE = r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}-\d{1,2}-\d{4}|\d{1,2} tháng \d{1,2} năm \d{4}"
 _HEAD = re.compile(rf"(?P<type>.+?)(?: (?P<nw>số:?) (?P<symbol>{_SYMBOL})(?: ngày (?P<date>{_DATE}))?"
                    rf"| ngày (?P<date2>{_DATE}))(?P<tail>(?: (?:của|về) .*)?)$")
-#: Verbs that start a subject written straight after the issuer ("… của Chính phủ ban hành …").
+#: Verbs that start a subject written straight after the issuer ("… của Chính phủ ban hành …"; capitalised
+#: when the subject is the cited document's title: "… của Chính phủ Quy định chi tiết …").
 _SUBJECT_VERBS = ("ban hành", "phê duyệt", "quy định", "hướng dẫn", "sửa đổi", "thành lập", "triển khai",
                   "thực hiện", "về việc")
 _AFTER_VERB = re.compile(r" (?:ban hành|xây dựng|triển khai|thực hiện|lập|đề ra) ")
@@ -50,7 +52,7 @@ def _date(text: str) -> tuple[str, Any] | None:
 def _issuer_subject(rest: str) -> dict[str, str]:
     """Issuer, and the subject after "về" or after a verb that starts it."""
     cut = rest.find(" về ")
-    verb_at = [m.start() for v in _SUBJECT_VERBS for m in [re.search(rf" {v}\b", rest)] if m]
+    verb_at = [m.start() for v in _SUBJECT_VERBS for m in [re.search(rf" {v}\b", rest, re.I)] if m]
     if cut > 0 and not any(v < cut for v in verb_at):
         return {"issuer": rest[:cut], "subject": rest[cut + 4:]}
     if verb_at:

@@ -1,8 +1,8 @@
 """Roles of sections and headings read from their titles, and targets written as text.
 
 Roles are those the shipped plans use: "MỤC ĐÍCH, YÊU CẦU" → ``purposes``, "MỤC TIÊU" → ``specific_targets``,
-"Mục tiêu chung" → ``general_goals``, "Mục tiêu cụ thể" → ``specific_targets``, "TỔ CHỨC THỰC HIỆN" →
-``implementation``; a heading of a section without a role whose items set rates ("đạt 100%") holds specific
+"Mục tiêu chung" → ``general_goals``, "Mục tiêu cụ thể" → ``specific_targets``, "TỔ CHỨC THỰC HIỆN" and
+"PHÂN CÔNG NHIỆM VỤ" (the duties by unit, QĐ 254/QĐ-UBND Sơn La) → ``implementation``; a heading of a section without a role whose items set rates ("đạt 100%") holds specific
 targets whatever its title ("1. Nhiệm vụ"). Each item under a specific-targets part gets a qualitative target quoting it, for the
 analyst to give its figures and ``compute:`` later (the import cannot read a target's meaning).
 """
@@ -17,7 +17,8 @@ from .blocks import Node
 SECTION_ROLES = ((re.compile(r"^MỤC ĐÍCH", re.I), "purposes"),
                  (re.compile(r"^MỤC TIÊU CHUNG\W*$", re.I), "general_goals"),
                  (re.compile(r"^MỤC TIÊU(?: CỤ THỂ)?\W*$", re.I), "specific_targets"),
-                 (re.compile(r"^TỔ CHỨC THỰC HIỆN", re.I), "implementation"))
+                 (re.compile(r"^TỔ CHỨC THỰC HIỆN", re.I), "implementation"),
+                 (re.compile(r"^PHÂN CÔNG (?:NHIỆM VỤ|TRÁCH NHIỆM)", re.I), "implementation"))
 HEADING_ROLES = ((re.compile(r"^Mục tiêu chung\W*$", re.I), "general_goals"),
                  (re.compile(r"^Mục tiêu cụ thể\W*$", re.I), "specific_targets"))
 TARGET_REASON = ("chỉ tiêu ghi dạng chữ: gắn compute: (cách tính) và mức cần đạt, đổi 'kind' nếu là chỉ tiêu "
