@@ -21,6 +21,7 @@ SAMPLE = ROOT / "sample_data" / "ke-hoach-188.yaml"
 UBND = FIXTURES / "plan_ubnd.yaml"
 NGHE_AN = FIXTURES / "real-plans" / "nghean-qd-quy-hoach-cho-2010.yaml"
 QD_773 = FIXTURES / "real-plans" / "congbot-qd-773-ttg-kh-nguoi-co-cong-2018.yaml"
+SON_LA = FIXTURES / "real-plans" / "congbot-qd-254-ubnd-sonla-bao-ve-bmnn-2023.yaml"
 
 
 def rendered(plan_file: Path, out: Path, *, draft: bool = False) -> Path:
@@ -146,3 +147,17 @@ def test_a_kinh_gui_block_and_a_draft_mark_are_listed_not_lost(tmp_path):
     assert listed == [("recipients", "- UBND tỉnh Đắk Nông;"), ("recipients", "- Liên minh HTX Việt Nam.")]
     draft = read_head(read_outline(rendered(SAMPLE, tmp_path / "draft", draft=True)))
     assert [u.text for u in draft.uncertain if u.key == "document"] == ["DỰ THẢO"]
+
+
+def test_the_short_name_comes_from_a_reference_line_with_a_short_date(tmp_path):
+    """QĐ 254/QĐ-UBND Sơn La: "(Kèm theo Quyết định số 254/QĐ-UBND ngày 17/02/2023 của Chủ tịch Ủy ban nhân dân
+    tỉnh)" gives the short name, as the long form does; the signer is the Chủ tịch alone (no "TM.")."""
+    want = expected(SON_LA)
+    head = read_head(read_outline(rendered(SON_LA, tmp_path)))
+    assert head.reference is not None and head.reference["when"] == "ngày 17/02/2023"
+    assert head.issuer == want["issuer"] and head.issuer["short_name"] == "Chủ tịch Ủy ban nhân dân tỉnh"
+    assert head.signer == want["signer"] == {"position": "CHỦ TỊCH", "name": "Hoàng Quốc Khánh"}
+    assert head.recipients == want["recipients"] and head.archive == "VT, NC, ĐH30b"
+    assert head.document == {"type": "QĐ", "number": "254", "place": "Sơn La", "date": load_plan(SON_LA).document.date,
+                             "summary": "BAN HÀNH KẾ HOẠCH THỰC HIỆN CÔNG TÁC BẢO VỆ BÍ MẬT NHÀ NƯỚC NĂM 2023"}
+    assert head.uncertain == []

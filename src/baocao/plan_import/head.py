@@ -25,9 +25,10 @@ from baocao.docread.places import Line, Place
 
 from .result import Uncertain, shorten
 
-#: "(Kèm theo Kế hoạch số: 188/KH-LMHTX ngày 11 tháng 5 năm 2021 của Liên minh HTX tỉnh Đắk Nông)".
+#: "(Kèm theo Kế hoạch số: 188/KH-LMHTX ngày 11 tháng 5 năm 2021 của Liên minh HTX tỉnh Đắk Nông)"; the date may
+#: be written short: "(Kèm theo Quyết định số 254/QĐ-UBND ngày 17/02/2023 của Chủ tịch Ủy ban nhân dân tỉnh)".
 REFERENCE = re.compile(r"^\((?P<prefix>.*?)\s*(?P<symbol>\d*\s*/\s*[A-Za-zĐđ]+-\S+)\s+"
-                       r"(?P<when>ngày\b.*?năm\s+\d{4})\s+của\s+(?P<who>.+)\)\.?$")
+                       r"(?P<when>ngày\b.*?năm\s+\d{4}|ngày\s+\d{1,2}/\d{1,2}/\d{4})\s+của\s+(?P<who>.+)\)\.?$")
 _DATE = re.compile(r"^(?P<place>[^,]+),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})")
 _DRAFT_DATE = re.compile(r"^(?P<place>[^,]+),\s*ngày\b.*?năm\s+(?P<y>\d{4})")
 _NUMBER = re.compile(r"^Số\s*:?\s*(?P<num>\d*)\s*/\s*(?P<rest>\S+)")
