@@ -102,8 +102,9 @@ def imported(path: Path, plan: Plan) -> tuple[Plan, Any]:
     data.pop("attached", None)
     if body.decision is not None:
         data["decision"] = body.decision
-    if body.attached is not None:
-        data["attached"] = body.attached
+    if body.attached is not None:  # the date its reference line writes is the head's reading (head.reference_date)
+        kept = {"ref_date": plan.attached.ref_date} if plan.attached and plan.attached.ref_date else {}
+        data["attached"] = {**body.attached, **kept}
     data.pop("reporting", None)
     return Plan.model_validate(data), body
 

@@ -12,7 +12,7 @@ from baocao.docread import read_outline
 from baocao.jobs.plan_docs import write_plan
 from baocao.plan.io import load_plan
 from baocao.plan.text import plan_context
-from baocao.plan_import.head import read_head, read_horizon
+from baocao.plan_import.head import Head, read_head, read_horizon, reference_date
 
 from conftest import FIXTURES, ROOT
 from docbuild import clerk_plan, decree_doc
@@ -161,3 +161,19 @@ def test_the_short_name_comes_from_a_reference_line_with_a_short_date(tmp_path):
     assert head.document == {"type": "QĐ", "number": "254", "place": "Sơn La", "date": load_plan(SON_LA).document.date,
                              "summary": "BAN HÀNH KẾ HOẠCH THỰC HIỆN CÔNG TÁC BẢO VỆ BÍ MẬT NHÀ NƯỚC NĂM 2023"}
     assert head.uncertain == []
+
+
+@pytest.mark.parametrize("when, kept, listed", [("ngày 17/02/2023", "17/02/2023", 0), ("ngày 17/2/2023", "17/2/2023", 0),
+                                                ("ngày 18/02/2023", None, 1), ("ngày 31/02/2023", None, 1),
+                                                ("ngày 17 tháng 02 năm 2023", None, 0)])
+def test_the_reference_date_as_written_is_kept_only_when_it_is_the_documents(when, kept, listed):
+    """A short date on the "(Kèm theo …)" line is kept as written (``attached.ref_date``); one that is not the date
+    of the header (or no date at all) is listed for the analyst and the long form printed; the long form needs
+    nothing."""
+    import datetime as dt
+
+    head = Head({}, {"date": dt.date(2023, 2, 17)}, {}, [], None,
+                {"prefix": "Kèm theo Quyết định số", "when": when, "who": "Chủ tịch", "paragraph": "đoạn 30"})
+    ref_date, unsure = reference_date(head)
+    assert ref_date == kept and len(unsure) == listed
+    assert all(u.text == when and u.key == "attached" and "khác ngày ban hành" in u.reason for u in unsure)

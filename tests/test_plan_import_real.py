@@ -190,11 +190,13 @@ def test_the_review_list_names_each_new_unit_once_under_its_reason_and_its_own_h
 def test_the_duties_under_phan_cong_nhiem_vu_are_read_by_unit(source):
     """QĐ 254/QĐ-UBND Sơn La sets the duties by unit under "III. PHÂN CÔNG NHIỆM VỤ" (not "TỔ CHỨC THỰC HIỆN"):
     the part is the implementation part, and its six units ("1. Công an tỉnh" as a heading, "2. Văn phòng UBND
-    tỉnh: Phối hợp …" on one line) are declared, each over its own item, as in the hand-encoded file."""
+    tỉnh: Phối hợp …" on one line) are declared, each over its own item, as in the hand-encoded file; the
+    reference line's short date is kept as written."""
     hand = load_plan(REAL_PLANS / f"{_name(source)}.yaml")
     imported = import_plan(source).data
     part = imported["sections"][2]
     assert (part["title"], part["role"]) == ("PHÂN CÔNG NHIỆM VỤ", "implementation")
     assert [u["name"] for u in imported["units"]] == [u.name for u in hand.units]
+    assert imported["attached"]["ref_date"] == hand.attached.ref_date == "17/02/2023"
     names = {u["id"]: u["name"] for u in imported["units"]}
     assert [names[b["unit"]] for b in part["blocks"]] == [hand.unit(b.unit).name for b in hand.sections[2].blocks]

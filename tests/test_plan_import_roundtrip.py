@@ -219,10 +219,11 @@ def dropped(source: Path, imported: ImportedPlan) -> list[str]:
     built = {" ".join(f"Số: {plan.symbol}".split()), f"Lưu: {plan.archive}.", plan.document.type_name,
              *([plan.decision.line] if plan.decision else []), *(plan.lead_label(t) for t in plan.tasks()),
              *(", ".join(plan.unit(u).name for u in t.support) for t in plan.tasks()),
-             " ".join(place_date_line(plan).split()), *(" ".join(reference_line(plan, p).split()) for p in (
-                 [a.ref_prefix or f"Kèm theo {plan.document.type_word} số" for a in plan.appendix_list()]
-                 + ([plan.attached.ref_prefix or f"Ban hành kèm theo {plan.document.type_word} số"]
-                    if plan.attached else [])))}
+             " ".join(place_date_line(plan).split()),
+             *(" ".join(reference_line(plan, p, written=w).split()) for p, w in (
+                 [(a.ref_prefix or f"Kèm theo {plan.document.type_word} số", None) for a in plan.appendix_list()]
+                 + ([(plan.attached.ref_prefix or f"Ban hành kèm theo {plan.document.type_word} số",
+                      plan.attached.ref_date)] if plan.attached else [])))}
     out = []
     lines = [" ".join(x.split()) for line in read_outline(source).texts() if line.place.page_header is None
              for x in re.split(r"[\n\t]+", line.text) if x.strip()]

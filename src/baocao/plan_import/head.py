@@ -337,6 +337,23 @@ def read_head(outline: Outline) -> Head:
     return Head(issuer, document, signer, recipients, archive, reference, [*u1, *u2, *u3, *u4, *_unplaced(outline)])
 
 
+def reference_date(head: Head) -> tuple[str | None, list[Uncertain]]:
+    """The date of the reference line as written when it is short ("17/02/2023": ``attached.ref_date``), and an
+    item for the analyst when it is not the date of the document (kept out: the long form is printed)."""
+    m = re.fullmatch(r"ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})", head.reference["when"]) if head.reference else None
+    if m is None or head.reference is None:
+        return None, []
+    try:
+        written = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    except ValueError:
+        written = None
+    if written is not None and written == head.document.get("date"):
+        return f"{m.group(1)}/{m.group(2)}/{m.group(3)}", []
+    return None, [Uncertain(head.reference["paragraph"], head.reference["when"],
+                            "ngày ở dòng '(Kèm theo …)' khác ngày ban hành ở phần đầu: in lại theo ngày ban hành, "
+                            "kiểm tra lại", "attached")]
+
+
 def _unplaced(outline: Outline) -> list[Uncertain]:
     """Lines of the head a plan file has no place for: marks above the header, "Kính gửi", extra motto lines."""
     found = []

@@ -18,7 +18,7 @@ from baocao.docread.outline import Outline, read_outline
 from baocao.errors import InputError
 
 from .appendix import unit_id
-from .head import read_head, read_horizon, unsure, where
+from .head import read_head, read_horizon, reference_date, unsure, where
 from .result import ImportedPlan, PlanImportError, Uncertain
 
 #: Top-level keys in the order of the shipped plan files.
@@ -50,6 +50,10 @@ def read_plan_data(outline: Outline) -> tuple[dict[str, Any], list[Uncertain]]:
     horizon, horizon_uncertain = read_horizon(outline, head.document, timeframes,
                                               title=(body.attached or {}).get("title", ""))
     uncertain = [*head.uncertain, *horizon_uncertain, *app_uncertain, *body.uncertain]
+    if body.attached is not None:
+        ref_date, date_uncertain = reference_date(head)
+        body.attached = {**body.attached, **({"ref_date": ref_date} if ref_date else {})}
+        uncertain += date_uncertain
     if not units:
         name = head.issuer["short_name"]
         units.append({"id": unit_id(name, set()), "name": name})
