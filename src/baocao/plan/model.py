@@ -347,10 +347,12 @@ class Horizon(Model):
         return self
 
 
-def _closed_by_last_block(blocks: Any) -> bool:
+def closed_by_last_block(blocks: Any) -> bool:
     """Plan data whose last paragraph ends "./." (QĐ 254/QĐ-UBND Sơn La ends on "4. … hướng dẫn./.")."""
     last = blocks[-1] if isinstance(blocks, list) and blocks and isinstance(blocks[-1], dict) else {}
-    return _closed_by_last_block(last["blocks"]) if last.get("blocks") else any(str(last.get(k, "")).rstrip().endswith("./.") for k in BLOCK_KINDS)
+    if last.get("blocks"):
+        return closed_by_last_block(last["blocks"])
+    return any(str(last.get(k, "")).rstrip().endswith("./.") for k in BLOCK_KINDS)
 
 
 class Plan(Model):
@@ -386,7 +388,7 @@ class Plan(Model):
         """A decision that attaches nothing needs no sections nor closing; a plan ending "./." no closing."""
         if isinstance(data, dict) and data.get("decision") is not None and data.get("attached") is None:
             data = {"sections": [], "closing": "", **data}
-        elif isinstance(data, dict) and "closing" not in data and _closed_by_last_block(data.get("sections")):
+        elif isinstance(data, dict) and "closing" not in data and closed_by_last_block(data.get("sections")):
             data = {**data, "closing": ""}
         return data
 
@@ -403,7 +405,7 @@ class Plan(Model):
         own_body = self.decision is None or self.attached is not None
         if own_body and not self.sections:
             raise ValueError("thiếu 'sections' (các phần I, II… của kế hoạch)")
-        if own_body and not self.closing and not _closed_by_last_block([s.model_dump() for s in self.sections]):
+        if own_body and not self.closing and not closed_by_last_block([s.model_dump() for s in self.sections]):
             raise ValueError("thiếu 'closing' (câu kết thúc './.')")
         if not own_body and (self.sections or self.preamble or self.closing):
             raise ValueError("quyết định không có văn bản kèm theo: nội dung ghi trong các Điều, "

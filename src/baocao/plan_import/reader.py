@@ -16,6 +16,7 @@ from typing import Any
 
 from baocao.docread.outline import Outline, read_outline
 from baocao.errors import InputError
+from baocao.plan.model import closed_by_last_block
 
 from .appendix import unit_id
 from .head import read_head, read_horizon, reference_date, unsure, where
@@ -76,7 +77,7 @@ def read_plan_data(outline: Outline) -> tuple[dict[str, Any], list[Uncertain]]:
         uncertain.append(Uncertain("toàn văn bản", "(không có)", "văn bản không chia phần I, II…: tạm thêm phần "
                                    "'I. NỘI DUNG' (không có trong văn bản) để tệp kế hoạch đọc được, chia lại các phần",
                                    "sections[0]"))
-    if own_body and not body.closing:
+    if own_body and not body.closing and not closed_by_last_block(body.sections):  # last item ends './.'
         data["closing"] = "…./."
         last = outline.body[-1] if outline.body else None
         uncertain.append(Uncertain(where(last.place) if last else "toàn văn bản", "(không có)",
