@@ -7,6 +7,11 @@ hand ("I.", "1.", "1.1.", "a)") or by Word's list numbering, items on lines of t
 manual line break, appendix tables with merged cells and columns found by their header words.
 Every text keeps its :class:`~baocao.docread.places.Place`: paragraph or table cell, and the heading it
 sits under. The header is read by :mod:`.header`, the appendix tables by :mod:`.tables`.
+
+A decision that issues a plan ("Ban hành kèm theo Quyết định này Kế hoạch …") prints the plan after its
+signature under the plan's own head, type line and "(Ban hành kèm theo …)": that part is read as an outline
+of its own (:attr:`Outline.attached`), so its body is a body — for the checks and for the plan import — and
+not lines of the decision's signature.
 """
 
 from __future__ import annotations
