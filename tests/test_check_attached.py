@@ -62,3 +62,58 @@ def test_the_clean_decision_has_no_finding_in_its_signature(documents):
     assert [f for f in found if f.section == SIGN_PART] == []
     planted_found = {(f.rule, f.excerpt) for f in check_document(planted)}
     assert {(f.rule, f.excerpt) for f in found} <= planted_found
+
+
+# --------------------------------------------------------------------------- the attached plan's tasks and its appendix
+
+TASKS = ("Tổ chức tập huấn quản trị cho 30 HTX trên địa bàn tỉnh giai đoạn 2021-2025, ưu tiên các HTX nông nghiệp",
+         "Xây dựng Đề án hỗ trợ thành lập mới HTX, huy động nguồn vốn trên 20 tỷ đồng cho Quỹ hỗ trợ phát triển",
+         "Phối hợp với các sở, ngành rà soát, giải thể các HTX đã ngừng hoạt động nhiều năm theo quy định")
+
+
+def _decision_with_plan_and_appendix(path: Path, tasks: tuple[str, ...]) -> Path:
+    """A decision (typed with python-docx), the plan it issues after its signature, the plan's task appendix."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    from docbuild import decree_doc
+
+    decree_doc(path, agency=("ỦY BAN NHÂN DÂN", "TỈNH ĐẮK NÔNG"), number="Số: 12/QĐ-UBND", type_name="QUYẾT ĐỊNH",
+               summary="Ban hành Kế hoạch phát triển kinh tế tập thể giai đoạn 2021-2025",
+               body=("ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG", "Căn cứ Luật Hợp tác xã năm 2012;", "QUYẾT ĐỊNH:",
+                     "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phát triển kinh tế tập thể giai đoạn 2021-2025.",
+                     "Điều 2. Quyết định này có hiệu lực kể từ ngày ký./."))
+    document = docx.Document(str(path))
+    head = document.add_table(rows=1, cols=2)
+    head.cell(0, 0).text = "ỦY BAN NHÂN DÂN\nTỈNH ĐẮK NÔNG"
+    head.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    centred = ("KẾ HOẠCH", "Phát triển kinh tế tập thể giai đoạn 2021-2025",
+               "(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 11 tháng 5 năm 2021 của UBND tỉnh Đắk Nông)")
+    for text in centred:
+        p = document.add_paragraph(text)
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.runs[0].bold = True
+    for text in ("I. MỤC TIÊU", "1. Thành lập mới 25 HTX mỗi năm.", "II. NHIỆM VỤ", "1. Nhiệm vụ chung",
+                 *(f"- {t}." for t in tasks), "Trên đây là Kế hoạch phát triển kinh tế tập thể./.", "Phụ lục",
+                 "PHÂN CÔNG THỰC HIỆN"):
+        document.add_paragraph(text)
+    table = document.add_table(rows=1 + len(TASKS), cols=4)
+    for c, word in enumerate(("STT", "Nhiệm vụ", "Chủ trì", "Thời gian")):
+        table.cell(0, c).text = word
+    for r, task in enumerate(TASKS, start=1):
+        for c, value in enumerate((str(r), task, "Sở Kế hoạch và Đầu tư", "Năm 2022")):
+            table.cell(r, c).text = value
+    document.save(str(path))
+    return path
+
+
+def test_the_attached_plans_tasks_are_held_against_its_appendix(tmp_path):
+    clean = _decision_with_plan_and_appendix(tmp_path / "qd.docx", TASKS)
+    assert [f for f in check_document(clean) if f.rule.startswith("phu_luc.")] == []
+    changed = (TASKS[0], TASKS[1].replace("trên 20 tỷ đồng", "trên 25 tỷ đồng"), TASKS[2])
+    (f,) = [f for f in check_document(_decision_with_plan_and_appendix(tmp_path / "khac.docx", changed))
+            if f.rule.startswith("phu_luc.")]
+    outline = read_outline(tmp_path / "khac.docx")
+    assert outline.attached is not None
+    (item,) = [it for it in outline.attached.body if "25 tỷ" in it.text]
+    assert (f.rule, f.where, f.section) == ("phu_luc.khac_so_lieu", str(item.place), "II. NHIỆM VỤ › 1. Nhiệm vụ chung")
