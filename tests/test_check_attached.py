@@ -71,21 +71,25 @@ TASKS = ("Tổ chức tập huấn quản trị cho 30 HTX trên địa bàn t�
          "Phối hợp với các sở, ngành rà soát, giải thể các HTX đã ngừng hoạt động nhiều năm theo quy định")
 
 
-def _decision_with_plan_and_appendix(path: Path, tasks: tuple[str, ...]) -> Path:
+def _decision_with_plan_and_appendix(path: Path, tasks: tuple[str, ...], *,
+                                     agency: tuple[str, ...] = ("ỦY BAN NHÂN DÂN", "TỈNH ĐẮK NÔNG"),
+                                     plan_agency: str = "ỦY BAN NHÂN DÂN\nTỈNH ĐẮK NÔNG",
+                                     place_date: str = "Đắk Nông, ngày 11 tháng 5 năm 2021") -> Path:
     """A decision (typed with python-docx), the plan it issues after its signature, the plan's task appendix."""
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     from docbuild import decree_doc
 
-    decree_doc(path, agency=("ỦY BAN NHÂN DÂN", "TỈNH ĐẮK NÔNG"), number="Số: 12/QĐ-UBND", type_name="QUYẾT ĐỊNH",
+    decree_doc(path, agency=agency, number="Số: 12/QĐ-UBND", type_name="QUYẾT ĐỊNH",
+               place_date=place_date,
                summary="Ban hành Kế hoạch phát triển kinh tế tập thể giai đoạn 2021-2025",
                body=("ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG", "Căn cứ Luật Hợp tác xã năm 2012;", "QUYẾT ĐỊNH:",
                      "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phát triển kinh tế tập thể giai đoạn 2021-2025.",
                      "Điều 2. Quyết định này có hiệu lực kể từ ngày ký./."))
     document = docx.Document(str(path))
     head = document.add_table(rows=1, cols=2)
-    head.cell(0, 0).text = "ỦY BAN NHÂN DÂN\nTỈNH ĐẮK NÔNG"
+    head.cell(0, 0).text = plan_agency
     head.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
     centred = ("KẾ HOẠCH", "Phát triển kinh tế tập thể giai đoạn 2021-2025",
                "(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 11 tháng 5 năm 2021 của UBND tỉnh Đắk Nông)")
@@ -117,3 +121,15 @@ def test_the_attached_plans_tasks_are_held_against_its_appendix(tmp_path):
     assert outline.attached is not None
     (item,) = [it for it in outline.attached.body if "25 tỷ" in it.text]
     assert (f.rule, f.where, f.section) == ("phu_luc.khac_so_lieu", str(item.place), "II. NHIỆM VỤ › 1. Nhiệm vụ chung")
+
+
+def test_the_attached_plans_head_is_held_against_the_reorganisation(tmp_path):
+    """A decision of 2025 by the merged province whose attached plan still carries the old province's name."""
+    path = _decision_with_plan_and_appendix(tmp_path / "qd.docx", TASKS, agency=("ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG"),
+                                            plan_agency="ỦY BAN NHÂN DÂN\nTỈNH ĐẮK NÔNG",
+                                            place_date="Lâm Đồng, ngày 15 tháng 8 năm 2025")
+    found = [f for f in check_document(path) if f.rule == "to_chuc.sau_sap_xep"]
+    outline = read_outline(path)
+    assert outline.attached is not None
+    (f,) = found
+    assert f.where == str(outline.attached.header.agency[-1].place) and "tỉnh Lâm Đồng" in f.message
