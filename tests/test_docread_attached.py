@@ -162,3 +162,19 @@ def test_the_import_reads_a_left_aligned_document_like_a_centred_one(tmp_path, c
     assert left.data == centred.data
     assert [(u.text, u.reason, u.key) for u in left.uncertain] == [(u.text, u.reason, u.key) for u in centred.uncertain]
     assert left.data["document"]["summary"] == " ".join(head["summary"].split("\n"))
+
+
+def test_a_centred_authority_line_straight_under_a_centred_summary(tmp_path):
+    """No blank line or rule between the summary and the authority line, both centred (and "QUYẾT ĐỊNH:")."""
+    head, body = CASES["authority"]
+    want = read_outline(decree_doc(tmp_path / "spaced.docx", body=body, **_one_line(head)))
+    path = decree_doc(tmp_path / "tight.docx", body=body, **_one_line(head))
+    document = docx.Document(str(path))
+    blank = document.paragraphs[2]
+    assert not blank.text
+    blank._element.getparent().remove(blank._element)
+    for p in document.paragraphs:
+        if p.text in ("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN", "QUYẾT ĐỊNH:"):
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    document.save(str(path))
+    assert _shape(read_outline(path)) == _shape(want)
