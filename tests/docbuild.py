@@ -187,18 +187,22 @@ def decree_doc(path: Path, *, agency: tuple[str, ...] = ("UBND TỈNH ĐẮK NÔ
                copies: tuple[str, ...] = ("- Như trên;", "- Lưu: VT."),
                appendix: tuple[tuple[str, ...], ...] | None = None,
                appendix_columns: tuple[str, ...] = ("STT", "Nhiệm vụ", "Chủ trì", "Thời gian", "Ghi chú"),
-               appendix_ref: str | None = None) -> Path:
+               appendix_ref: str | None = None, centred: bool = True) -> Path:
     """A small Decree-30 document typed with python-docx: header table, type line, summary, "Kính gửi",
-    body paragraphs (labels typed), signature table, and an appendix table when ``appendix`` rows are given."""
+    body paragraphs (labels typed), signature table, and an appendix table when ``appendix`` rows are given.
+    ``centred=False``: type line and summary typed left-aligned, the body straight under them (no blank line);
+    a summary of several lines is typed one paragraph a line (centred: one paragraph, lines broken)."""
     document = docx.Document()
     table = document.add_table(rows=2, cols=2)
     table.cell(0, 0).text = "\n".join(agency)
     table.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
     table.cell(1, 0).text = number
     table.cell(1, 1).text = place_date
-    _para(document, type_name, bold=True, center=True)
-    _para(document, summary, bold=True, center=True)
-    _para(document)
+    _para(document, type_name, bold=True, center=centred)
+    for line in summary.split("\n") if not centred else [summary]:
+        _para(document, line, bold=True, center=centred)
+    if centred:
+        _para(document)
     if addressees:
         _para(document, "Kính gửi:")
         for line in addressees:

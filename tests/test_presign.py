@@ -63,3 +63,16 @@ def test_clean_vietnamese_numbers_pass(tmp_path):
     path = _doc_with(tmp_path, "Có 1.234 HTX, đạt 87,3%, tăng 1,5 lần so với ngày 10/11/2020./.")
     assert presign_check(path) == []
     assert format_findings([]) == "Không phát hiện vấn đề nào trước khi trình ký."
+
+
+@pytest.mark.parametrize("text,doubled", [
+    ("Cung cấp và sử dụng dụng cụ trợ giúp phù hợp.", []),  # QĐ 773/QĐ-TTg: "sử dụng" + "dụng cụ"
+    ("Phát triển triển khai đồng bộ các giải pháp.", []),
+    ("Tổ chức quán triệt, thực hiện hiện Nghị quyết 134.", ["hiện hiện"]),  # the seed's slip
+    ("Vận động các các hợp tác xã tham gia.", ["các các"]),
+    ("Tuyên truyền tới phụ nữ phụ nữ nông thôn.", ["phụ nữ phụ nữ"]),
+    ("Sử dụng dụng cụng cụ.", ["dụng dụng"]),  # "dụng cụng" is no word: a slip
+])
+def test_a_syllable_written_twice_across_two_words_is_not_a_slip(tmp_path, text, doubled):
+    findings = presign_check(_doc_with(tmp_path, text))
+    assert [f.message.split("«")[1].rstrip("»").lower() for f in findings if f.rule == "lap_tu"] == doubled

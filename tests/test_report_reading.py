@@ -16,6 +16,7 @@ from pathlib import Path
 import docx
 import pytest
 
+from baocao.indicators.text import class_target_text
 from baocao.data import load_data
 from baocao.jobs.report import write_report
 from baocao.vnformat import parse_number, table_cell
@@ -103,7 +104,8 @@ def rules(report) -> dict[str, tuple[str, object, str]]:
     for a in report.assessments:  # as the body writes the target, and as a table cell does
         out[a.target_text] = out[table_cell(a.target_text, a.unit)] = (a.comparator, a.target, a.kind)
         for g in a.target if a.classes else ():
-            out[g.goal] = (g.comparator, g.range if g.comparator == "range" else g.value, "class")
+            level = (g.comparator, g.range if g.comparator == "range" else g.value, "class")
+            out[g.goal] = out[class_target_text(g, a.unit)] = level  # "45%, tính trong khoảng 40 - 50%"
     return out
 
 
@@ -321,5 +323,19 @@ def test_period_reports_open_with_the_cut_off_and_close_as_an_office_does(report
     assert any(t.startswith("- Năm 2022, ") for t in results(half))
     texts = body(half)
     following = texts[texts.index("IV. PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM 2023") + 1: texts.index("V. ĐỀ XUẤT, KIẾN NGHỊ")]
-    assert 1 <= len(following) <= 6 and all("hiện còn chậm so với lộ trình" in t for t in following)
+    assert 1 <= len(following) <= 6 and all("các chỉ tiêu còn chậm so với lộ trình: " in t for t in following)
+    for line in following:  # each target behind with where it stands and its target, as the body reports them
+        for item in line.split("lộ trình: ", 1)[1].rstrip(".").split("); "):
+            assert re.search(r"\((?:mới đạt [\d,]+% kế hoạch|hiện [^;]+); mục tiêu[^:]*: .+", item), item
     assert "Nghị quyết 13-NQ/TW" not in " ".join(following)  # a review due in 2021 is not a priority in 2023
+
+
+@pytest.mark.parametrize("code", PERIODS)
+def test_a_band_read_from_one_figure_is_printed_with_its_verdict(reports, code):
+    """The plan writes "trung bình 45%"; the plan file reads it as 40-50%. A share of 40-50% is "đạt", so the
+    sentence must say against what: "đạt mục tiêu (45%, tính trong khoảng 40 - 50%)", never a bare "(45%)" that
+    an official would read as 40% < 45%."""
+    _report, document = reports[code]
+    middle = [c for p in results(document) for c in clauses(p) if "trung bình" in c and "mục tiêu" in c]
+    assert middle, "the middle class of the rating target is reported"
+    assert all("45%, tính trong khoảng 40 - 50%" in c for c in middle), middle

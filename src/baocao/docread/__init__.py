@@ -12,7 +12,8 @@ Layers, each using only the ones above it:
 * :mod:`.header` — the header (agency, number, motto, place and date) from a table or tabbed paragraphs;
 * :mod:`.tables` — tables read by the words of their header cells (:func:`read_table`, :class:`RoleTable`);
 * :mod:`.outline` — :func:`read_outline`: header, type line and summary, "Kính gửi", the body's
-  headings and items with their heading path, "Nơi nhận" and signer, appendices and their tables.
+  headings and items with their heading path, "Nơi nhận" and signer, appendices and their tables, and
+  the document a decision issues (printed after its signature) as an outline of its own.
   Every text keeps its :class:`Place`.
 
 No plan file and no template are needed: the checks (:mod:`baocao.checks`) and the plan import read

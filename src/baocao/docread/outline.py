@@ -7,6 +7,11 @@ hand ("I.", "1.", "1.1.", "a)") or by Word's list numbering, items on lines of t
 manual line break, appendix tables with merged cells and columns found by their header words.
 Every text keeps its :class:`~baocao.docread.places.Place`: paragraph or table cell, and the heading it
 sits under. The header is read by :mod:`.header`, the appendix tables by :mod:`.tables`.
+
+A decision that issues a plan ("Ban hành kèm theo Quyết định này Kế hoạch …") prints the plan after its
+signature under the plan's own head, type line and "(Ban hành kèm theo …)": that part is read as an outline
+of its own (:attr:`Outline.attached`), so its body is a body — for the checks and for the plan import — and
+not lines of the decision's signature.
 """
 
 from __future__ import annotations
@@ -32,6 +37,15 @@ _TERMINAL = tuple(".;:,!?…")
 #: An article of a decision: "Điều 1. …" — a part of its own, whatever heading stood before it.
 ARTICLE = re.compile(r"^Điều\s+(\d{1,3})\s*[.:]")
 _SUMMARY_STOP = ("Kính gửi", "Căn cứ", "Thực hiện", "Theo ", "Xét ")
+#: A decision's authority line ("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN", "THỦ TƯỚNG CHÍNH PHỦ", "CHỦ TỊCH ỦY BAN
+#: NHÂN DÂN …"), "QUYẾT ĐỊNH:" and "Điều 1.": the body has begun, wherever the summary is aligned.
+_AUTHORITY = re.compile(r"^(?:(?:ỦY|UỶ) BAN|HỘI ĐỒNG|(?:PHÓ )?CHỦ TỊCH|THỦ TƯỚNG|BỘ TRƯỞNG|(?:TỔNG )?GIÁM ĐỐC|"
+                        r"TRƯỞNG BAN|CHÁNH|VIỆN TRƯỞNG)\b")
+_BODY_START = re.compile(r"^QUYẾT\s+ĐỊNH\s*:|^Điều\s+\d{1,3}\s*[.:]")
+#: Types of document that issue another printed after their signature ("Ban hành kèm theo Quyết định này …").
+ISSUING = ("QUYẾT ĐỊNH", "NGHỊ QUYẾT", "CHỈ THỊ")
+#: Paragraphs of an attached document's head typed as paragraphs, at most, above its type line.
+HEAD_LINES = 4
 
 
 def _short(text: str, width: int = 60) -> str:
@@ -184,6 +198,10 @@ class Outline:
     copies: list[Line]  # "Nơi nhận" lines
     signer: list[Line]
     appendices: list[Appendix]
+    #: The document a decision issues, printed after its signature ("Ban hành kèm theo Quyết định …"), read
+    #: as a document of its own: head, type line, summary, body, its own "Nơi nhận" and signer if any, and the
+    #: appendices (the same as this outline's: an appendix is the last part of the whole file).
+    attached: Outline | None = None
 
     @property
     def type_name(self) -> str:
@@ -193,9 +211,15 @@ class Outline:
     def headings(self) -> list[Item]:
         return [i for i in self.body if i.kind == "heading"]
 
+    def items(self) -> list[Item]:
+        """The body items of the document and then of the document it issues (:attr:`attached`)."""
+        return [*self.body, *(self.attached.items() if self.attached else [])]
+
     def tables(self) -> list[RoleTable]:
-        """Every table whose columns were recognised: in the body, then in the appendices."""
-        return [*self.body_tables, *(t for a in self.appendices for t in a.tables)]
+        """Every table whose columns were recognised: in the body, in the attached document's body, then
+        in the appendices (each once)."""
+        inner = [*self.attached.body_tables] if self.attached else []
+        return [*self.body_tables, *inner, *(t for a in self.appendices for t in a.tables)]
 
     def texts(self) -> list[Line]:
         """Every non-blank paragraph, table cell (a merged cell once) and page-header line, as typed
@@ -205,9 +229,9 @@ class Outline:
     _texts: list[Line] = field(default_factory=list, repr=False)
 
 
-def _zone_texts(doc: WordDocument, headings: dict[int, str], table_headings: dict[int, str]) -> list[Line]:
+def _zone_texts(blocks: list[Block], headings: dict[int, str], table_headings: dict[int, str]) -> list[Line]:
     out: list[Line] = []
-    for b in doc.blocks:
+    for b in blocks:
         if isinstance(b, Paragraph):
             if b.text.strip():
                 out.append(Line(b.text, Place(paragraph=b.number, heading=headings.get(b.number, ""))))
@@ -217,7 +241,6 @@ def _zone_texts(doc: WordDocument, headings: dict[int, str], table_headings: dic
                 if c.text.strip() and not c.continued:
                     out.append(Line(c.text, Place(table=b.number, row=c.row, column=c.column,
                                                   heading=table_headings.get(b.number, ""))))
-    out += [Line(text, Place(page_header=si, heading="đầu trang")) for si, text in doc.page_headers]
     return out
 
 
@@ -275,8 +298,9 @@ def _type_and_summary(blocks: list[Block], type_at: int | None, k: int) -> tuple
     while k < len(blocks) and isinstance(blocks[k], Paragraph) and len(summary) < 3:
         p = blocks[k]
         assert isinstance(p, Paragraph)
-        # a centred type line has a centred summary; without alignment, the words tell where the body starts
-        body_like = (not p.centered) if tl.centered else (p.flat.startswith(_SUMMARY_STOP) and summary)
+        # a centred type line has a centred summary; the words tell where the body starts (without alignment,
+        # "Căn cứ …" too: a centred summary may run on to a line that starts so)
+        body_like = (bool(summary) and _body_starts(p.flat, words=not tl.centered)) or (tl.centered and not p.centered)
         if not p.flat or RULE_LINE.match(p.flat) or parse_label(p.flat)[1] or body_like:
             break
         summary.append(Line(p.text, Place(paragraph=p.number, heading=HEADER_PART)))
@@ -284,9 +308,17 @@ def _type_and_summary(blocks: list[Block], type_at: int | None, k: int) -> tuple
     return Line(tl.text, Place(paragraph=tl.number, heading=HEADER_PART)), summary, k
 
 
+def _body_starts(text: str, *, words: bool = True) -> bool:
+    """Words that begin a body: a basis ("Căn cứ …"), "Kính gửi", a decision's authority line in capitals,
+    "QUYẾT ĐỊNH:", "Điều 1." (a summary typed without alignment ends at them)."""
+    return ((words and text.startswith(_SUMMARY_STOP)) or bool(_BODY_START.match(text))
+            or (bool(_AUTHORITY.match(text)) and text.upper() == text and not text.endswith(_TERMINAL)))
+
+
 def read_outline(source: WordDocument | str | os.PathLike[str]) -> Outline:
     """Read a .docx (or blocks already read) into its parts; nothing of the document is dropped:
-    what is not header, summary, addressee, signer or appendix is a body item."""
+    what is not header, summary, addressee, signer or appendix is a body item, or belongs to the
+    document a decision issues (:attr:`Outline.attached`, read the same way)."""
     doc = source if isinstance(source, WordDocument) else read_blocks(source)
     blocks = doc.blocks
     header, header_table, type_at, k = _read_header(blocks)
@@ -296,10 +328,16 @@ def read_outline(source: WordDocument | str | os.PathLike[str]) -> Outline:
     appendix_at = next((j for j in range(sign_at if sign_at is not None else k, len(blocks))
                         if isinstance(blocks[j], Paragraph) and blocks[j].lines
                         and APPENDIX_HEADING.match(blocks[j].lines[0])), len(blocks))
+    attached_at = (_attached_start(blocks, sign_at, appendix_at)
+                   if type_line is not None and type_line.flat.upper() in ISSUING and sign_at is not None else None)
+    own_end = attached_at if attached_at is not None else len(blocks)
     body_blocks = blocks[k:sign_at if sign_at is not None else appendix_at]
     items = _items([b for b in body_blocks if isinstance(b, Paragraph)])
-    copies, signer = _sign_block(blocks[sign_at:appendix_at]) if sign_at is not None else ([], [])
+    copies, signer = _sign_block(blocks[sign_at:min(own_end, appendix_at)]) if sign_at is not None else ([], [])
     appendices = _appendices(blocks[appendix_at:])
+    attached = None
+    if attached_at is not None:
+        attached = read_outline(WordDocument(doc.path, blocks[attached_at:], [], doc.styles, doc.document))
 
     # where each paragraph and table sits, for every located text
     headings = {it.place.paragraph: it.place.heading for it in items if it.place.paragraph is not None}
@@ -322,9 +360,36 @@ def read_outline(source: WordDocument | str | os.PathLike[str]) -> Outline:
             if found is not None:
                 body_tables.append(found)
     _appendix_headings(blocks[appendix_at:], headings, table_headings)
-    outline = Outline(doc, header, type_line, summary, addressees, items, body_tables, copies, signer, appendices)
-    outline._texts = _zone_texts(doc, headings, table_headings)
+    outline = Outline(doc, header, type_line, summary, addressees, items, body_tables, copies, signer, appendices,
+                      attached)
+    outline._texts = _zone_texts(blocks[:own_end], headings, table_headings) + (attached.texts() if attached else [])
+    outline._texts += [Line(text, Place(page_header=si, heading="đầu trang")) for si, text in doc.page_headers]
     return outline
+
+
+def _attached_start(blocks: list[Block], sign_at: int, end: int) -> int | None:
+    """Where the document a decision issues begins after its signature, or None: its head (a table, or up to
+    :data:`HEAD_LINES` paragraphs of agency and motto) above a centred or bold type line of another type."""
+    for i in range(sign_at + 1, end):
+        b = blocks[i]
+        if not isinstance(b, Paragraph) or b.label or b.flat.upper() not in d30.TYPE_CODES:
+            continue
+        if b.flat.upper() in ISSUING or not (b.centered or b.bold):
+            continue
+        start = i
+        while start > sign_at + 1 and i - start < HEAD_LINES and _head_line(blocks[start - 1]):
+            start -= 1
+        if start == i and isinstance(blocks[i - 1], Table) and i - 1 > sign_at:
+            start = i - 1
+        return start
+    return None
+
+
+def _head_line(b: Block) -> bool:
+    """A line of a head typed as paragraphs: agency and motto split by tabs, or the motto alone (not a line of
+    the signature typed with tabs: "- Lưu: VT." and the signer's name)."""
+    return isinstance(b, Paragraph) and bool(b.flat) and not b.flat.startswith(("-", "–", "+", "Nơi nhận")) and (
+        "\t" in b.text.strip() or b.flat.upper().startswith(("CỘNG HÒA", "CỘNG HOÀ")) or b.flat.startswith("Độc lập"))
 
 
 def _addressees(blocks: list[Block], start: int) -> tuple[list[Line], int]:

@@ -95,8 +95,12 @@ def bound_text(comparator: str, value: float | None, rng: tuple[float, float] | 
 
 
 def class_target_text(goal: ClassGoal, unit: str) -> str:
-    """A class's target: the plan's words ("lên 40%") or its figures ("40% trở lên")."""
-    return goal.goal or bound_text(goal.comparator, goal.value, goal.range, unit, at_least=True)
+    """A class's target: the plan's words ("lên 40%") or its figures ("40% trở lên"). A band read from a single
+    figure says so ("45%, tính trong khoảng 40 - 50%"): 40% reads "đạt" against it, not against "45%" alone."""
+    figures = bound_text(goal.comparator, goal.value, goal.range, unit, at_least=True)
+    if goal.goal and goal.comparator == "range" and goal.range is not None and figures not in goal.goal:
+        return f"{goal.goal}, tính trong khoảng {figures}"
+    return goal.goal or figures
 
 
 def target_text(a: Assessment, target: Target) -> str:

@@ -3,8 +3,8 @@
 A plan (KH): legal bases, preamble, Roman-numbered sections with their blocks, closing ("…./.").
 A decision (QĐ): authority line, bases, "QUYẾT ĐỊNH:", articles "Điều 1. …" with their clauses; a
 decision that issues a plan carries the plan after its signature (its own head, "KẾ HOẠCH", title,
-"(Ban hành kèm theo …)"), read here as the attached document whose preamble, sections and closing are
-the plan file's. Nothing is dropped: a paragraph that cannot be placed with confidence stays a text
+"(Ban hành kèm theo …)"), read by docread as the outline's ``attached`` document, whose preamble, sections
+and closing are the plan file's. Nothing is dropped: a paragraph that cannot be placed with confidence stays a text
 block where it stands, listed as :class:`~baocao.plan_import.result.Uncertain`.
 """
 
@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import decree30 as d30
-from ..docread.blocks import Paragraph, Table, WordDocument
-from ..docread.outline import Item, Outline, read_outline
+from ..docread.blocks import Paragraph
+from ..docread.outline import Item, Outline
 from ..docread.places import Place
 from .blocks import Entry, Node, bold_headings, build, entry, section_number, to_blocks
 from .citations import BASIS_LEADS, parse_basis
@@ -31,7 +31,6 @@ DECISION_LINE = re.compile(r"^QUYẾT\s+ĐỊNH\s*:?$", re.IGNORECASE)
 ATTACHED_REF = re.compile(r"^\((?P<prefix>.*?)\s+\S*/\S+")
 DEFAULT_ATTACHED_PREFIX = "Ban hành kèm theo {type} số"
 CLOSING_END = ("./.", "/.")
-HEAD_LINES = 4
 #: A rule typed with underscores or dashes under the summary or the authority line.
 RULE_LINE = re.compile(r"^[\s_\-—–=]*[_—–=-]{3,}[\s_\-—–=]*$")
 NOT_JOINED = ("không thấy chỗ thân văn bản liệt kê các nhóm nhiệm vụ của phụ lục (tiêu đề \"3.1.\" và các "
@@ -244,31 +243,6 @@ def _decision(items: list[Item], outline: Outline, body: Body, ctx: Context) -> 
 # --------------------------------------------------------------------------- the plan a decision issues
 
 
-def attached_outline(outline: Outline) -> Outline | None:
-    """The plan printed after a decision's signature, read as a document of its own (or None): from its
-    head (a table, or up to :data:`HEAD_LINES` tab-separated paragraphs) and its type line on."""
-    blocks = outline.document.blocks
-    last = max((it.place.paragraph or 0 for it in outline.body), default=0)
-    for i, b in enumerate(blocks):
-        if not isinstance(b, Paragraph) or b.number <= last or b.label:
-            continue
-        if b.flat.upper() in d30.TYPE_CODES and b.flat.upper() != "QUYẾT ĐỊNH" and (b.centered or b.bold):
-            start = i
-            while start > 0 and i - start < HEAD_LINES and _head_line(blocks[start - 1]):
-                start -= 1
-            if start == i and i and isinstance(blocks[i - 1], Table):
-                start = i - 1
-            doc = outline.document
-            return read_outline(WordDocument(doc.path, blocks[start:], [], doc.styles, doc.document))
-    return None
-
-
-def _head_line(b: Paragraph | Table) -> bool:
-    """A line of a head typed as paragraphs: agency and motto split by tabs, or the motto alone."""
-    return isinstance(b, Paragraph) and bool(b.flat) and (
-        "\t" in b.text.strip() or b.flat.upper().startswith(("CỘNG HÒA", "CỘNG HOÀ")) or b.flat.startswith("Độc lập"))
-
-
 def _attached(sub: Outline, outline: Outline, body: Body, ctx: Context) -> None:
     type_name = sub.type_name
     lines = [ln for ln in sub.summary if not ln.flat.startswith("(")]
@@ -305,9 +279,8 @@ def read_body(outline: Outline, *, task_groups: list[dict], units: list[dict]) -
     outline, tables = _with_tables(_without_rules(outline))
     if outline.type_name == "QUYẾT ĐỊNH":
         _decision(outline.body, outline, body, ctx)
-        sub = attached_outline(outline)
-        if sub is not None:
-            _attached(sub, outline, body, ctx)
+        if outline.attached is not None:
+            _attached(outline.attached, outline, body, ctx)
     else:
         _own_body(outline.body, outline, body, ctx)
     ctx.close()

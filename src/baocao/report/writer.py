@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from ..indicators.model import CHAM_TIEN_DO, CHUA_CO_SO_LIEU
+from ..indicators.model import CHAM_TIEN_DO, CHUA_CO_SO_LIEU, ClassGoal
 from ..indicators.progress import LOWER_IS_BETTER, printed
 from ..indicators.text import (
     class_clauses,
+    class_target_text,
     class_verdict,
     compared,
     distribution_head,
@@ -25,6 +26,7 @@ from ..indicators.text import (
     fmt_count,
     fmt_value,
     lead,
+    percent_text,
     period_word,
     plain_label,
     remark,
@@ -170,21 +172,39 @@ def _move(start: float, end: float, unit: str, kind: str, begin: str, finish: st
 
 def priorities(plan: Plan, assessments: Sequence[Assessment], due_next: Sequence[Task],
                overdue: Sequence[Task], next_label: str) -> list[str]:
-    """A few short priorities for the next period: the targets behind their path (one line per theme), the
-    tasks that fell due in this period without a report of completion and those falling due in the next
-    (by short title)."""
+    """A few short priorities for the next period: the targets behind their path (one line per theme, each
+    with where it stands and its target in the plan's words), the tasks that fell due in this period without a
+    report of completion and those falling due in the next (by short title)."""
     out = []
     for title, group in themes(plan, assessments):
-        behind = [("giảm " if a.comparator in LOWER_IS_BETTER else "") + lower_first(plain_label(a.label))
-                  for a in group if a.status == CHAM_TIEN_DO]
+        behind = [item for a in group if a.status == CHAM_TIEN_DO for item in _behind(a)]
         if behind:
-            about = f"Về {lower_first(title)}: đẩy" if title else "Đẩy"
-            out.append(f"- {about} nhanh tiến độ {_and(behind)}, hiện còn chậm so với lộ trình.")
+            about = f"Về {lower_first(title)}: tập trung" if title else "Tập trung"
+            out.append(f"- {about} thực hiện các chỉ tiêu còn chậm so với lộ trình: {'; '.join(behind)}.")
     if overdue:
         out.append(f"- Khẩn trương hoàn thành các nhiệm vụ đã đến hạn: {_titles(plan, overdue, when=True)}.")
     if due_next:
         out.append(f"- Hoàn thành các nhiệm vụ đến hạn trong {next_label}: {_titles(plan, due_next)}.")
     return out
+
+
+def _behind(a: Assessment) -> list[str]:
+    """A target behind its path as a priority names it: "tỷ lệ THT có hợp đồng hợp tác được chứng thực (mới đạt
+    62,6% kế hoạch; mục tiêu năm 2025: lên 70%)", "giảm số HTX … (hiện 09 HTX; mục tiêu năm 2025: giải thể, xóa
+    tên dứt điểm)"; a distribution gives its classes behind ("tỷ lệ HTX yếu, kém (hiện 19,6%; mục tiêu: dưới 15%)")."""
+    if a.classes:
+        noun = str(a.detail.get("noun") or "HTX")
+        goals = {g.key: g for g in a.target if isinstance(g, ClassGoal)} if isinstance(a.target, tuple) else {}
+        return [f"tỷ lệ {noun} {lower_first(c.label)} (hiện {fmt_value(c.value, a.unit)}; mục tiêu: "
+                f"{class_target_text(goals[c.key], a.unit)})" for c in a.classes
+                if c.status == CHAM_TIEN_DO and c.value is not None and c.key in goals]
+    lower = a.comparator in LOWER_IS_BETTER
+    name = ("giảm " if lower else "") + lower_first(plain_label(a.label))
+    now = (f"mới đạt {percent_text(a)} kế hoạch" if a.percent_of_target is not None and not lower
+           else f"hiện {a.value_text}")
+    goal = "bình quân mỗi năm" if a.kind == "rate_per_year" else f"năm {a.deadline.year}" if a.deadline else ""
+    name = name.removesuffix(" bình quân mỗi năm") if a.kind == "rate_per_year" else name
+    return [f"{name} ({now}; mục tiêu{' ' + goal if goal else ''}: {a.target_text})"]
 
 
 def _and(names: list[str]) -> str:

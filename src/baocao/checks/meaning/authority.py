@@ -27,6 +27,9 @@ def gone_authority(ctx: CheckContext) -> Iterator[Hit]:
     lines = [(line, "phần đầu") for line in header.agency]
     lines += [(line, "Kính gửi") for line in outline.addressees]
     lines += [(line, "Nơi nhận") for line in outline.copies]
+    if outline.attached is not None:  # the plan a decision issues: its own head and "Nơi nhận"
+        lines += [(line, "phần đầu") for line in outline.attached.header.agency]
+        lines += [(line, "Nơi nhận") for line in outline.attached.copies]
     for line, part in lines:
         for written, successor, start, end in admin_units.gone_bodies(line.flat):
             yield Hit(line.place, f"{part}: «{written}» không còn từ ngày {date_short(admin_units.EFFECTIVE)} "

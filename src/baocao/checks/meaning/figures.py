@@ -264,5 +264,6 @@ def _row_against_path(table, row: Row) -> Iterator[Hit]:
 
 
 def body_lines(outline: Outline) -> list[Item]:
-    """The body's paragraphs (and labelled lines) that are not headings."""
-    return [i for i in outline.body if i.kind != "heading"]
+    """The body's paragraphs (and labelled lines) that are not headings, the body of the plan a decision
+    issues included (:meth:`~baocao.docread.outline.Outline.items`)."""
+    return [i for i in outline.items() if i.kind != "heading"]

@@ -98,9 +98,10 @@ def appendix_tasks(outline: Outline) -> list[TaskText]:
 
 
 def body_tasks(outline: Outline) -> list[TaskText]:
-    """The body's items that could restate a task (headings and short lines left out)."""
+    """The body's items that could restate a task (headings and short lines left out), the body of the
+    plan a decision issues included."""
     out = []
-    for item in outline.body:
+    for item in outline.items():
         if item.kind != "heading":
             words = tuple(tokens(item.text))
             if len(words) >= 6:
