@@ -20,6 +20,7 @@ from docbuild import decree_doc
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "tests" / "fixtures" / "real-plans"
 QD_773 = REAL / "congbot-qd-773-ttg-kh-nguoi-co-cong-2018.yaml"
+SON_LA = REAL / "congbot-qd-254-ubnd-sonla-bao-ve-bmnn-2023.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +31,7 @@ def rendered_773(tmp_path_factory) -> Path:
 
 
 def _sources(rendered: Path) -> list[Path]:
-    return [rendered, *sorted((REAL / "docx").glob("congbot-*.docx"))]
+    return [rendered, *sorted((REAL / "docx").glob("congbot-qd-773-*.docx"))]
 
 
 # --------------------------------------------------------------------------- the plan a decision issues
@@ -57,6 +58,23 @@ def test_the_plan_a_decision_issues_is_an_outline_of_its_own(rendered_773):
         assert [h.text for h in sub.headings() if h.level == 1 and h.label] == [s.title for s in plan.sections]
         assert sub.body[-1].text == plan.closing
         assert outline.items() == [*outline.body, *sub.body]
+
+
+def test_a_provincial_decision_and_the_plan_it_issues_each_with_its_head_and_foot(tmp_path):
+    """QĐ 254/QĐ-UBND Sơn La, rendered and typed by hand: the plan after the Chủ tịch's signature is an outline of
+    its own under its two-line agency, its "(Kèm theo …)" line ends its summary; the decision keeps its copies and
+    its signer (no "TM.")."""
+    plan = load_plan(SON_LA)
+    write_plan(plan, tmp_path)
+    for path in [next(tmp_path.glob("*.docx")), *sorted((REAL / "docx").glob("congbot-qd-254-*.docx"))]:
+        outline = read_outline(path)
+        sub = outline.attached
+        assert sub is not None and sub.type_name == "KẾ HOẠCH", path.name
+        assert [x.flat for x in sub.summary] == [plan.attached.title, "(Kèm theo Quyết định số 254/QĐ-UBND ngày "
+                                                 "17/02/2023 của Chủ tịch Ủy ban nhân dân tỉnh)"]
+        assert [h.flat for h in sub.header.agency] == ["ỦY BAN NHÂN DÂN", "TỈNH SƠN LA"]
+        assert [x.flat for x in outline.signer] == ["CHỦ TỊCH", "Hoàng Quốc Khánh"]
+        assert [x.flat for x in outline.copies][-1] == "- Lưu: VT, NC, ĐH30b."
 
 
 def test_the_attached_plan_texts_sit_under_its_own_headings(rendered_773):
