@@ -94,7 +94,9 @@ def test_quarterly_cycle_on_another_plan(other, data, tmp_path):
     priority = next(t for t in texts if t.startswith("- Tập trung thực hiện các chỉ tiêu còn chậm so với lộ trình: "))
     assert "HTX nông nghiệp thành lập mới (" in priority and "tỷ lệ HTX có hợp đồng liên kết (" in priority
     assert priority.count("mục tiêu") == 2  # each with where it stands and its target
-    assert "- Tính đến ngày 14/6/2026, có 0 HTX nông nghiệp thành lập mới, đạt 0% kế hoạch, chậm tiến độ" in body
+    # nothing yet: "chưa có …", not "có 0 HTX …, đạt 0% kế hoạch"
+    assert "- Tính đến ngày 14/6/2026, chưa có HTX nông nghiệp thành lập mới, chậm tiến độ" in body
+    assert "HTX nông nghiệp thành lập mới (chưa có kết quả; mục tiêu" in body
     assert "- Tính đến ngày 14/6/2026, chưa có số liệu về doanh thu bình quân HTX." in texts  # no reason: the analyst's
     assert "compute" not in body and any("compute" in r for r in out.report.readings)
 

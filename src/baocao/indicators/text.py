@@ -210,6 +210,8 @@ def figure(a: Assessment, *, subject_first: bool = False) -> str:
         return str(a.detail.get("text") or f"{subj}: {value}")
     if a.kind == "rate_per_year":
         noun = _noun(a)
+        if not a.numerator:  # "chưa thành lập mới LHHTX nào", not "thành lập mới 0 LHHTX"
+            return f"chưa thành lập mới {noun} nào".replace("  ", " ")
         text = f"thành lập mới {fmt_count(a.numerator, noun)}"
         if a.target is not None and float(a.target) >= RATE_AVERAGE_FROM:  # type: ignore[arg-type]
             text += f", bình quân {value}"
@@ -226,6 +228,8 @@ def figure(a: Assessment, *, subject_first: bool = False) -> str:
     if subject_first:
         return f"{plain_label(a.label)} là {value}"
     if a.kind == "count":
+        if a.value == 0:  # "chưa có HTX nông nghiệp thành lập mới", "không còn HTX …", not "có 0 HTX …"
+            return f"không còn {subj}" if a.comparator in LOWER_IS_BETTER else f"chưa có {subj}"
         verb = "còn" if a.comparator in LOWER_IS_BETTER else "có"
         return f"{verb} {fmt_value(a.value, '', 'count')} {subj}"  # type: ignore[arg-type]
     return f"{subj} là {value}"
@@ -250,8 +254,8 @@ def compared(a: Assessment, before: Assessment | None, *, start: bool = False) -
         return ""
     when = (f"năm {before.data_date.year}" if before.data_date is not None and before.data_date != before.cutoff
             else "cùng kỳ năm trước")
-    return _change(fmt_value(a.value, a.unit, a.kind), fmt_value(before.value, a.unit, a.kind), a.value,
-                   before.value, a.unit, a.kind, when)
+    then = "chưa có" if before.value == 0 and a.unit != "%" else fmt_value(before.value, a.unit, a.kind)
+    return _change(fmt_value(a.value, a.unit, a.kind), then, a.value, before.value, a.unit, a.kind, when)
 
 
 def _change(now_text: str, then_text: str, now: float, then: float, unit: str, kind: str, when: str) -> str:
@@ -268,7 +272,7 @@ def end_clause(a: Assessment) -> str:
     if a.status == KHONG_DINH_LUONG:
         return f"kế hoạch đề ra việc {lower_first(a.target_text)}, không đặt mức định lượng"
     goal_name = "bình quân mỗi năm" if a.kind == "rate_per_year" else f"năm {a.deadline.year}"
-    pct = "" if a.percent_of_target is None or a.comparator in LOWER_IS_BETTER else percent_text(a)
+    pct = "" if not a.percent_of_target or a.comparator in LOWER_IS_BETTER else percent_text(a)  # no "đạt 0%"
     if a.status in (DAT, VUOT, CHUA_DAT):
         head = f"{'bằng' if a.status == VUOT else 'đạt'} {pct} kế hoạch, " if pct and a.status != DAT else ""
         return f"{head}{STATUS_PHRASE[a.status]} {goal_name} ({a.target_text})"

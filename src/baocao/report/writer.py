@@ -200,8 +200,8 @@ def _behind(a: Assessment) -> list[str]:
                 if c.status == CHAM_TIEN_DO and c.value is not None and c.key in goals]
     lower = a.comparator in LOWER_IS_BETTER
     name = ("giảm " if lower else "") + lower_first(plain_label(a.label))
-    now = (f"mới đạt {percent_text(a)} kế hoạch" if a.percent_of_target is not None and not lower
-           else f"hiện {a.value_text}")
+    now = (f"mới đạt {percent_text(a)} kế hoạch" if a.percent_of_target and not lower
+           else "chưa có kết quả" if a.value == 0 and not lower else f"hiện {a.value_text}")
     goal = "bình quân mỗi năm" if a.kind == "rate_per_year" else f"năm {a.deadline.year}" if a.deadline else ""
     name = name.removesuffix(" bình quân mỗi năm") if a.kind == "rate_per_year" else name
     return [f"{name} ({now}; mục tiêu{' ' + goal if goal else ''}: {a.target_text})"]
