@@ -149,8 +149,9 @@ def _sections(items: list[Item], outline: Outline, body: Body, ctx: "Context") -
 def _closing_at(items: list[Item]) -> int | None:
     for i in range(len(items) - 1, -1, -1):
         text = items[i].text
-        if items[i].kind != "heading" and (text.startswith("Trên đây là") or text.endswith(CLOSING_END)):
-            return i
+        if items[i].kind != "heading" and (text.startswith("Trên đây là")
+                                           or (text.endswith(CLOSING_END) and not items[i].label)):
+            return i  # a numbered item ending "./." ("4. … hướng dẫn./.") is the last item, not a closing
         if items[i].kind == "heading":
             return None
     return None

@@ -47,6 +47,8 @@ _TO = re.compile(r"^\s*(?:[^\s()]+\s+)?(?:\([^)]*\)\s*)?(?:\S+\s+){0,2}?(?:lên|
 _COMPARED_WITH = re.compile(r"\bso\b(?!\s+với\s+(?:kế hoạch|mục tiêu|chỉ tiêu|lộ trình))")
 #: The words before the figure last year's comparison is about: "cùng kỳ năm trước", "so với năm 2021".
 LAST_YEAR = re.compile(r"cùng kỳ|năm trước|kỳ trước|so với năm (\d{4})")
+#: Last year had nothing: "so với năm 2021 (chưa có)".
+_NOTHING_THEN = re.compile(r"\s*\(chưa có\)")
 #: The path a progress verdict was judged on: "(lộ trình đến 14/6/2023: 72,2%; …)".
 _PATH = re.compile(r"lộ trình")
 #: A goal the figure must stay under or shrink to ("dưới 15%", "giải thể, xóa tên dứt điểm").
@@ -202,6 +204,8 @@ def last_year_figures(text: str) -> dict[int, int | None]:
     out: dict[int, int | None] = {}
     for x, y in clauses(text):
         for m in LAST_YEAR.finditer(folded, x, y):
+            if _NOTHING_THEN.match(text, m.end()):  # "tăng so với năm 2021 (chưa có)": no figure of last year
+                continue
             opened, closed = folded.rfind("(", x, m.start()), folded.find(")", m.end(), y)
             if opened > folded.rfind(")", x, m.start()) and closed > 0 and not quantities(text, m.end(), closed):
                 figure = next(iter(quantities(text, x, opened)[-1:]), None)
