@@ -303,3 +303,21 @@ def test_the_verdict_words_are_the_engines():
 
     for name in ("DAT", "VUOT", "CHUA_DAT", "DUNG_TIEN_DO", "CHAM_TIEN_DO", "KHONG_DINH_LUONG"):
         assert getattr(figures, name) == getattr(model, name)
+
+
+def test_real_citations_that_only_look_inconsistent(tmp_path):
+    """Read off QĐ 254/QĐ-UBND (Sơn La, 2023): two directives "02/CT-TTg" of 2018 and 2019 (numbers start again
+    each year), a Party "Quy định số 69-QĐ/TW", and an issuer followed by its document's title ("của Bộ trưởng
+    Bộ Công an ban hành biểu mẫu …" written once in full and once with the plan's own "BMNN")."""
+    path = decree_doc(tmp_path / "kh.docx", body=(
+        "Căn cứ Chỉ thị số 02/CT-TTg ngày 15 tháng 11 năm 2019 về tăng cường công tác bảo vệ bí mật nhà nước; "
+        "Thông tư số 24/2020/TT-BCA ngày 10 tháng 3 năm 2020 của Bộ trưởng Bộ Công an ban hành biểu mẫu sử dụng "
+        "trong công tác bảo vệ bí mật nhà nước;",
+        "I. NỘI DUNG",
+        "1. Thực hiện Chỉ thị số 02/CT-TTg ngày 04/7/2018 của Thủ tướng Chính phủ về công tác gia đình; Quy định "
+        "số 69-QĐ/TW ngày 06/7/2022 của Ban Chấp hành Trung ương; Thông tư số 24/2020/TT-BCA ngày 10/3/2020 của "
+        "Bộ trưởng Bộ Công an ban hành biểu mẫu sử dụng trong công tác bảo vệ BMNN.",
+        "2. Quán triệt Chỉ thị số 05/CT-TTg ngày 11/9/2020 và Chỉ thị số 05/CT-TTg ngày 11/9/2021.",
+    ))
+    found = [f for f in check_document(path) if f.rule.startswith("trich_dan.")]
+    assert [(f.rule, "05/CT-TTG" in f.message) for f in found] == [("trich_dan.khac_ngay", True)]  # a year slip

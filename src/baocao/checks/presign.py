@@ -48,10 +48,11 @@ _RULES: list[tuple[str, str, re.Pattern[str], str, bool]] = [
 #: syllable may end the word before: a syllable written twice across them is Vietnamese, not a slip.
 _ENDS_WITH = {"sử dụng", "áp dụng", "vận dụng", "tuyển dụng", "tín dụng", "thực hiện", "thể hiện", "phát hiện",
               "xuất hiện", "phát triển", "kinh tế", "y tế", "quốc tế", "thực tế", "tổ chức", "cán bộ", "tiến bộ",
-              "đồng bộ", "học tập", "luyện tập", "quản lý", "xử lý", "hợp lý", "đào tạo", "sáng tạo", "cải tạo"}
+              "đồng bộ", "học tập", "luyện tập", "quản lý", "xử lý", "hợp lý", "đào tạo", "sáng tạo", "cải tạo",
+              "hành vi", "phạm vi"}
 _STARTS_WITH = {"dụng cụ", "hiện nay", "hiện tại", "hiện trạng", "hiện đại", "hiện hành", "hiện có", "triển khai",
                 "triển vọng", "tế bào", "chức năng", "chức vụ", "chức danh", "bộ máy", "bộ phận", "tập trung",
-                "tập thể", "tập huấn", "lý luận", "tạo điều kiện", "tạo việc làm"}
+                "tập thể", "tập huấn", "lý luận", "tạo điều kiện", "tạo việc làm", "vi phạm"}
 
 
 def _across_words(text: str, m: re.Match[str]) -> bool:

@@ -33,7 +33,8 @@ _MORE_CODES = {"NĐ": "Nghị định", "TT": "Thông tư", "TTLT": "Thông tư 
 _CODE_NAMES = {code: name.capitalize() for code, name in d30.TYPE_NAMES.items()} | _MORE_CODES
 _DATE = r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|\d{1,2}-\d{1,2}-\d{4}"
 _SYMBOL = r"\d+(?:/\d{4})?(?:[/-][A-ZĐ][A-Za-zĐđ0-9]*)+"
-_STOP = (r"\s+(?:về|v/v|ngày|tại|theo|nhằm|để|trên|đã|đến|năm|là|thì|với|cho|của)\b|\s+và\s+(?:các\b|"
+_STOP = (r"\s+(?:về|v/v|ngày|tại|theo|nhằm|để|trên|đã|đến|năm|là|thì|với|cho|của|ban hành|quy định|hướng dẫn|"
+         r"phê duyệt)\b|\s+và\s+(?:các\b|"
          rf"(?:{'|'.join(DOCUMENT_TYPES)})\b)|\s+\d|[;,.()“”\"]|$")
 CITATION = re.compile(
     rf"(?P<type>{'|'.join(DOCUMENT_TYPES)})\s+(?:số\s*:?\s*)?(?P<symbol>{_SYMBOL})"
@@ -196,11 +197,22 @@ def _hit(c: Citation, other: Citation, message: str) -> Hit:
     return Hit(c.place, message, c.excerpt, other=other.excerpt, other_place=other.place)
 
 
+def _numbered_again(a: Citation, b: Citation) -> bool:
+    """Two documents that share a symbol without a year: numbers start again each year, so "02/CT-TTg ngày
+    04/7/2018" and "02/CT-TTg ngày 15/11/2019" are two directives. Told from a slip by day, month and year all
+    differing (a slip changes one of them: "11/9/2020" for "11/9/2021" is still found)."""
+    if a.year is not None or a.date is None or b.date is None:
+        return False
+    return a.date.year != b.date.year and a.date.month != b.date.month and a.date.day != b.date.day
+
+
 @check("trich_dan.khac_ngay", "Một văn bản được trích dẫn với ngày khác nhau", ERROR)
 def citation_dates(ctx: CheckContext) -> Iterator[Hit]:
     """The same number and symbol cited with two dates."""
     for symbol, group in _by_symbol(ctx).items():
         for c, ref in _odd_ones(group, lambda c: c.date):
+            if _numbered_again(c, ref):
+                continue
             yield _hit(c, ref, f"văn bản số {symbol} ghi ngày {c.date:%d/%m/%Y}, nơi khác ghi ngày {ref.date:%d/%m/%Y}")
 
 
@@ -212,7 +224,8 @@ def citation_types(ctx: CheckContext) -> Iterator[Hit]:
             yield _hit(c, ref, f"văn bản số {symbol} ghi là «{c.type}», nơi khác ghi là «{ref.type}»")
         for c in group:
             name = _CODE_NAMES.get(c.code or "")
-            if name and c.type.lower() not in (name.lower(), "văn bản"):
+            party_rule = c.code == "QĐ" and re.match(r"\d+-QĐ/", c.symbol) and c.type.lower() == "quy định"
+            if name and c.type.lower() not in (name.lower(), "văn bản") and not party_rule:  # Party "69-QĐ/TW": Quy định
                 yield Hit(c.place, f"tên loại «{c.type}» không khớp ký hiệu loại «{c.code}» trong số {symbol} "
                                    f"(ký hiệu {c.code} là {name})", c.excerpt)
 
