@@ -337,3 +337,16 @@ def test_a_bare_plan_without_header_parts_signer_or_closing_still_gives_a_file_t
     assert {"issuer.name", "issuer.abbreviation", "issuer.short_name", "document.place", "signer", "horizon",
             "units[0]", "sections[0]", "closing"} <= keys
     assert dropped(tmp_path / "tran.docx", imported) == []
+
+
+def test_a_summary_typed_over_two_lines_and_a_value_with_a_break_give_a_file_that_loads(tmp_path):
+    """A clerk breaks a long summary with Shift+Enter: the plan file keeps it on one line (it failed as a bug,
+    exit 1, before). Any other one-line value read with a break or a tab is joined, and listed for review."""
+    path = decree_doc(tmp_path / "kh.docx", summary="Phát triển kinh tế tập thể\ngiai đoạn 2021-2025",
+                      body=("I. MỤC TIÊU", "1. Thành lập mới 25 HTX.", "Trên đây là Kế hoạch./."))
+    imported = import_plan(path)
+    assert imported.plan().document.summary == "Phát triển kinh tế tập thể giai đoạn 2021-2025"
+    data = dict(imported.data, document={**imported.data["document"], "summary": "Phát triển\tkinh tế\nnăm 2021"})
+    fixed = loadable(ImportedPlan(path, data, []))
+    assert fixed.plan().document.summary == "Phát triển kinh tế năm 2021"
+    assert [(u.key, u.text) for u in fixed.uncertain] == [("document.summary", "Phát triển\tkinh tế\nnăm 2021")]

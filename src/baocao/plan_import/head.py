@@ -230,7 +230,7 @@ def read_document(outline: Outline) -> tuple[dict[str, Any], list[Uncertain]]:
             year = int(ym.group()) if ym else dt.date.today().year
             found.append(unsure(line, f"không đọc được năm ban hành: tạm ghi {year}", "document.year", text or "(không có)"))
         doc["year"] = year
-    summary = " ".join(x.text.strip() for x in outline.summary)
+    summary = " ".join(re.sub(r"\s*[\n\t]\s*", " ", x.text.strip()) for x in outline.summary)  # one line, slips kept
     if not summary.strip():
         summary = "…"
         found.append(unsure(outline.type_line, "không thấy trích yếu dưới tên loại văn bản: ghi lại", "document.summary"))

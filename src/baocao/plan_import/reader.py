@@ -98,6 +98,9 @@ def _fix(data: dict[str, Any], error: InputError, uncertain: list[Uncertain]) ->
         if m:
             changed |= _drop(data, m.group(1), uncertain, problem.message)
             continue
+        if "phải viết trên một dòng" in problem.message and isinstance(problem.value, str):
+            changed |= _one_line(data, path, problem.value, uncertain)
+            continue
         if "chưa được khai báo" in problem.message and isinstance(problem.value, str) and problem.value not in declared:
             data.setdefault("units", []).append({"id": problem.value, "name": problem.value})
             declared.add(problem.value)
@@ -105,6 +108,24 @@ def _fix(data: dict[str, Any], error: InputError, uncertain: list[Uncertain]) ->
                                        "khai báo tạm, ghi tên đơn vị", f"units[{len(data['units']) - 1}]"))
             changed = True
     return changed
+
+
+def _one_line(data: dict[str, Any], path: str, value: str, uncertain: list[Uncertain]) -> bool:
+    """A value the plan file keeps on one line (a summary, a task's wording) read with a manual line break or a
+    tab: its lines joined by a space, and listed."""
+    node: Any = data
+    parts = [int(x[1:-1]) if x.startswith("[") else x for x in re.findall(r"[^.\[\]]+|\[\d+\]", path)]
+    try:
+        for key in parts[:-1]:
+            node = node[key]
+        if node[parts[-1]] != value:
+            return False
+    except (KeyError, IndexError, TypeError):
+        return False
+    node[parts[-1]] = " ".join(value.split())
+    uncertain.append(Uncertain("toàn văn bản", value, "văn bản xuống dòng hoặc có tab giữa chừng ở chỗ tệp kế hoạch "
+                               "ghi một dòng: đã nối thành một dòng, kiểm tra lại", path))
+    return True
 
 
 def _drop(data: dict[str, Any], path: str, uncertain: list[Uncertain], message: str) -> bool:
