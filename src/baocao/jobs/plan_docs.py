@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import BaocaoError
 from ..plan.document import appendices_context, classic_form, document_context
 from ..plan.text import plan_context
+from ..vnformat import ascii_fold
 from .outputs import OutputFolder, Written
 
 if TYPE_CHECKING:
@@ -31,9 +31,7 @@ APPENDICES_TEMPLATE = "cac-phu-luc.docx"
 
 def _ascii(text: str) -> str:
     """ASCII words joined by "-": "188/KH-LMHTX" -> "188-KH-LMHTX", "QUYẾT ĐỊNH" -> "QUYET-DINH"."""
-    text = text.replace("Đ", "D").replace("đ", "d")
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")
+    return re.sub(r"[^A-Za-z0-9]+", "-", ascii_fold(text)).strip("-")
 
 
 def symbol_slug(plan: "Plan") -> str:

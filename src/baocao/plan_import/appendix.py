@@ -11,7 +11,6 @@ joined is kept as ``lead_label``. Any other table of an appendix is written out 
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Any
 
 from baocao.docread.blocks import Cell, Paragraph, Table
@@ -20,7 +19,7 @@ from baocao.docread.places import Place
 from baocao.docread.tables import RoleTable, read_table
 from baocao.plan.appendices import TASK_HEADERS, TASK_WIDTHS
 from baocao.plan.timeframe import TimeframeError, parse_timeframe
-from baocao.vnformat import join_vi
+from baocao.vnformat import ascii_fold, join_vi
 
 from .head import where
 from .result import Uncertain, shorten
@@ -45,9 +44,7 @@ _MM = 0.5
 
 def ascii_slug(text: str) -> str:
     """"Phòng Kế hoạch Hỗ trợ" → "phong_ke_hoach_ho_tro"."""
-    text = text.replace("Đ", "D").replace("đ", "d")
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+    return re.sub(r"[^a-z0-9]+", "_", ascii_fold(text).lower()).strip("_")
 
 
 def unit_id(name: str, taken: set[str]) -> str:

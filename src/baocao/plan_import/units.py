@@ -12,6 +12,7 @@ import re
 import unicodedata
 from typing import Any
 
+from .appendix import unit_id
 from .blocks import Node
 
 #: Words an agency's name starts with (a unit named only in the body is declared when it starts so).
@@ -29,17 +30,6 @@ NEW_UNIT_REASON = ("đơn vị chỉ có ở phần tổ chức thực hiện (p
 
 def _fold(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
-
-
-def slug(name: str, taken: set[str]) -> str:
-    """An ASCII id from a unit's name: the initials of its words ("Bộ Quốc phòng" → "bqp"), made unique."""
-    plain = unicodedata.normalize("NFKD", name.replace("Đ", "D").replace("đ", "d"))
-    words = re.findall(r"[A-Za-z0-9]+", "".join(c for c in plain if not unicodedata.combining(c)))
-    base = "".join(w[0].lower() for w in words)[:12] or "dv"
-    out, n = base, 2
-    while out.casefold() in {t.casefold() for t in taken}:
-        out, n = f"{base}{n}", n + 1
-    return out
 
 
 def _known(text: str, units: list[dict[str, Any]]) -> list[str] | None:
@@ -113,7 +103,7 @@ def _resolve(node: Node, units: list[dict[str, Any]], added: list[dict[str, Any]
         return None
     ids = []
     for p in pieces:
-        unit = {"id": slug(p, {u["id"] for u in units}), "name": p[:1].upper() + p[1:]}
+        unit = {"id": unit_id(p, {u["id"] for u in units}), "name": p[:1].upper() + p[1:]}
         units.append(unit)
         added.append(unit)
         ids.append(unit["id"])

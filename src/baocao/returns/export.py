@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -14,7 +13,7 @@ from ..fileio.atomic import atomic_output, output_exists
 from ..fileio.staging import Staging
 from ..periods import Period, due_tasks, parse_period, require_within_plan
 from ..spreadsheet_text import write_text_cell
-from ..vnformat import date_short, roman
+from ..vnformat import ascii_fold, date_short, roman
 from .data_sheets import add_data_sheets, reported_tables
 from .form_layout import COLUMNS, FIRST_ROW, FORM_VERSION, HEADER_ROW, META, SHEET, STATUS_LIST, fit_row_heights
 
@@ -72,9 +71,7 @@ def form_rows(plan: Plan, period: Period) -> dict[str, list[FormRow]]:
 
 def slug(text: str) -> str:
     """ASCII file-name part: "Phòng Kế hoạch Hỗ trợ" -> "phong-ke-hoach-ho-tro"."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_fold(text).lower()).strip("-")
 
 
 def form_filename(period: Period, unit_id: str, unit_name: str) -> str:
