@@ -5,6 +5,7 @@ appendix cells), and LibreOffice-saved copies. Each must read into the same outl
 
 from __future__ import annotations
 
+import datetime as dt
 import zipfile
 
 import docx
@@ -229,3 +230,14 @@ def test_heading_paths_of_numbered_sentences_and_articles(tmp_path):
     assert items["Đài Truyền h"].headings == ("III. TỔ CHỨC THỰC HIỆN",)
     assert items["Điều 2. Tổ c"].headings == ()
     assert items["Sở Thương mạ"].headings == ("Điều 2",)
+
+
+def test_header_number_parts_and_place(tmp_path):
+    """What the plan import reads off the header: the number and what follows it, and the place (also in a draft)."""
+    made = read_outline(decree_doc(tmp_path / "kh.docx", body=("I. NỘI DUNG",))).header
+    assert (made.number_parts, made.place, made.date) == (("12", "KH-LMHTX"), "Đắk Nông", dt.date(2021, 5, 11))
+    draft = read_outline(decree_doc(tmp_path / "du-thao.docx", number="Số:     /KH-LMHTX",
+                                    place_date="Đắk Nông, ngày     tháng     năm 2021", body=("I. NỘI DUNG",))).header
+    assert (draft.number_parts, draft.place, draft.date, draft.year) == (("", "KH-LMHTX"), "Đắk Nông", None, 2021)
+    party = read_outline(decree_doc(tmp_path / "tu.docx", number="Số 12-KH/TU", body=("I. NỘI DUNG",))).header
+    assert party.number_parts is None

@@ -43,6 +43,19 @@ class Header:
         return f"{m.group('num')}{m.group('sep')}{m.group('rest')}" if m else None
 
     @property
+    def number_parts(self) -> tuple[str, str] | None:
+        """The number and what follows it in Decree-30 form ("188", "KH-LMHTX"; a draft: "", "KH-LMHTX"), or
+        ``None`` (no number, or a Party number such as "12-KH/TU")."""
+        m = _NUMBER_LINE.match(self.number.flat) if self.number else None
+        return (m.group("num"), m.group("rest")) if m and m.group("sep") == "/" else None
+
+    @property
+    def place(self) -> str | None:
+        """The place before the date ("Đắk Nông"), also in a draft; ``None`` when unreadable."""
+        m = _DRAFT_DATE.match(self.place_date.flat) if self.place_date else None
+        return m.group("place").strip() if m else None
+
+    @property
     def type_code(self) -> str | None:
         """The type code of the symbol ("KH"), ``None`` for a công văn or when there is no number."""
         m = _NUMBER_LINE.match(self.number.flat) if self.number else None

@@ -29,9 +29,6 @@ from .result import Uncertain, shorten
 #: be written short: "(Kèm theo Quyết định số 254/QĐ-UBND ngày 17/02/2023 của Chủ tịch Ủy ban nhân dân tỉnh)".
 REFERENCE = re.compile(r"^\((?P<prefix>.*?)\s*(?P<symbol>\d*\s*/\s*[A-Za-zĐđ]+-\S+)\s+"
                        r"(?P<when>ngày\b.*?năm\s+\d{4}|ngày\s+\d{1,2}/\d{1,2}/\d{4})\s+của\s+(?P<who>.+)\)\.?$")
-_DATE = re.compile(r"^(?P<place>[^,]+),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})")
-_DRAFT_DATE = re.compile(r"^(?P<place>[^,]+),\s*ngày\b.*?năm\s+(?P<y>\d{4})")
-_NUMBER = re.compile(r"^Số\s*:?\s*(?P<num>\d*)\s*/\s*(?P<rest>\S+)")
 #: A body named without its place ("ỦY BAN NHÂN DÂN") and the place on the next line: one name.
 _BODY_WORDS = re.compile(r"^(ỦY|UỶ) BAN NHÂN DÂN$|^HỘI ĐỒNG NHÂN DÂN$")
 _PLACE_WORDS = re.compile(r"^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\b")
@@ -165,8 +162,8 @@ def read_issuer(outline: Outline, reference: tuple[dict[str, str], Line] | None)
         name = "CƠ QUAN BAN HÀNH"
         found.append(unsure(first, "không đọc được tên cơ quan ban hành ở phần đầu: ghi lại tên cơ quan", "issuer.name",
                             "(không có)"))
-    m = _NUMBER.match(outline.header.number.flat) if outline.header.number else None
-    abbreviation = m.group("rest").split("-", 1)[1] if m and "-" in m.group("rest") else ""
+    parts = outline.header.number_parts
+    abbreviation = parts[1].split("-", 1)[1] if parts and "-" in parts[1] else ""
     if not d30.AGENCY_CODE.match(abbreviation):
         guess = "".join(w[0] for w in flat(name).replace("Đ", "D").split() if w[0].isalpha()).upper()[:10] or "CQ"
         found.append(unsure(outline.header.number, f"không đọc được ký hiệu cơ quan trong số văn bản: tạm ghi '{guess}'",
@@ -198,8 +195,7 @@ def read_document(outline: Outline) -> tuple[dict[str, Any], list[Uncertain]]:
         found.append(unsure(header.number, f"ký hiệu loại trong số văn bản ({header.type_code}) khác tên loại "
                             f"'{outline.type_name}': tệp kế hoạch ghi theo tên loại ({code}), kiểm tra lại",
                             "document.type"))
-    m = _NUMBER.match(header.number.flat) if header.number else None
-    number = m.group("num") if m else ""
+    number = header.number_parts[0] if header.number_parts else ""
     if number and not d30.DOC_NUMBER.match(number):
         fixed = number.lstrip("0").rjust(2, "0")
         found.append(unsure(header.number, f"số văn bản '{number}' không đúng dạng: ghi là '{fixed}'", "document.number"))
@@ -209,22 +205,15 @@ def read_document(outline: Outline) -> tuple[dict[str, Any], list[Uncertain]]:
         doc["number"] = number
     line = header.place_date
     text = line.flat if line else ""
-    full, draft = _DATE.match(text), _DRAFT_DATE.match(text)
-    date = None
-    if full:
-        try:
-            date = dt.date(int(full.group("y")), int(full.group("m")), int(full.group("d")))
-        except ValueError:
-            date = None
-    if full or draft:
-        doc["place"] = (full or draft).group("place").strip()  # type: ignore[union-attr]
+    date, year = header.date, header.year
+    if header.place:
+        doc["place"] = header.place
     else:
         doc["place"] = "…"
         found.append(unsure(line, "không đọc được địa danh và ngày ban hành: ghi lại", "document.place", text or "(không có)"))
     if date is not None:
         doc["date"] = date
     else:
-        year = int(draft.group("y")) if draft else None
         if year is None:
             ym = re.search(r"\d{4}", text)
             year = int(ym.group()) if ym else dt.date.today().year
