@@ -12,6 +12,8 @@ TAB and LF are layout, not words; where they may appear is the caller's choice (
 narrative value is one line (only a note, a table cell, may hold line breaks); a cell a unit fills in
 a return form may hold several lines and tabs. NEL, RTL marks and combining marks are ordinary text
 and kept as typed.
+
+:func:`ascii_fold` gives the letters without their marks, for ids and file names.
 """
 
 from __future__ import annotations
@@ -59,3 +61,9 @@ def refused_message(text: str, *, allow: str = "") -> str | None:
     hint = ("giá trị này phải viết trên một dòng, không có tab" if layout else
             "ký tự điều khiển không có trong văn bản, không lưu được hoặc làm hỏng bố cục") + ": hãy xóa hoặc gõ lại"
     return f"chứa ký tự không được phép: {listed}{more}; {hint}"
+
+
+def ascii_fold(text: str) -> str:
+    """Vietnamese letters without their marks, for ids and file names: "Đắk Nông" -> "Dak Nong"."""
+    text = text.replace("Đ", "D").replace("đ", "d")
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))

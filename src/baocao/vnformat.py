@@ -64,12 +64,6 @@ def norm_space(text: str) -> str:
     return " ".join(nfc(text).split())
 
 
-def ascii_fold(text: str) -> str:
-    """Vietnamese letters without their marks, for ids and file names: "Đắk Nông" -> "Dak Nong"."""
-    text = text.replace("Đ", "D").replace("đ", "d")
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
 def lower_first(text: str) -> str:
     """Lower-case the first letter unless the first word is an acronym (HTX, THT, OCOP).
 

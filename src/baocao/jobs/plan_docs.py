@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ..errors import BaocaoError
 from ..plan.document import appendices_context, classic_form, document_context
 from ..plan.text import plan_context
-from ..vnformat import ascii_fold
+from ..text_chars import ascii_fold
 from .outputs import OutputFolder, Written
 
 if TYPE_CHECKING:

@@ -19,7 +19,8 @@ from baocao.docread.places import Place
 from baocao.docread.tables import RoleTable, read_table
 from baocao.plan.appendices import TASK_HEADERS, TASK_WIDTHS
 from baocao.plan.timeframe import TimeframeError, parse_timeframe
-from baocao.vnformat import ascii_fold, join_vi
+from baocao.text_chars import ascii_fold
+from baocao.vnformat import join_vi
 
 from .head import where
 from .result import Uncertain, shorten

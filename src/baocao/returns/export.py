@@ -13,7 +13,8 @@ from ..fileio.atomic import atomic_output, output_exists
 from ..fileio.staging import Staging
 from ..periods import Period, due_tasks, parse_period, require_within_plan
 from ..spreadsheet_text import write_text_cell
-from ..vnformat import ascii_fold, date_short, roman
+from ..text_chars import ascii_fold
+from ..vnformat import date_short, roman
 from .data_sheets import add_data_sheets, reported_tables
 from .form_layout import COLUMNS, FIRST_ROW, FORM_VERSION, HEADER_ROW, META, SHEET, STATUS_LIST, fit_row_heights
 
